@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using AiContagion.Model;
+using nietras.SeparatedValues;
+
+namespace AiContagion.Io;
+
+/// <summary>
+/// Reads the CSV pair: a folder holding <c>entities.csv</c> and <c>links.csv</c> (plus the optional
+/// <c>network.csv</c> metadata and <c>annotations.csv</c>). Columns are found by header name (any order, case
+/// ignored); <b>unknown columns are kept</b> as string attributes of the entity or link (an empty cell means
+/// no attribute). RFC 4180 quoting, invariant culture, UTF-8 (a byte-order mark is accepted).
+/// </summary>
+/// <remarks>
+/// <para>Every problem (missing column, wrong number of fields, stray quote, bad number, unknown entity, ...)
+/// is reported with file, line and column name, all at once; no partial network is returned.</para>
+/// <para>An empty cell is an absent value; a quoted empty cell (<c>""</c>) is an empty string. Splitting
+/// uses the Sep library (SIMD); quoting is validated and unescaped here, because Sep accepts malformed quoting
+/// silently. Thread-safe.</para>
+/// </remarks>
+public static class CsvNetworkReader
+{
+    /// <summary>Reads a network from a CSV folder.</summary>
+    /// <param name="folder">The folder holding <c>entities.csv</c> and <c>links.csv</c>.</param>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkFormatException">The files are not a valid network.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static FinancingNetwork ReadFolder(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"No such folder: '{folder}'.");
+        }
+
+        var entities = Path.Combine(folder, CsvSchema.EntitiesFile);
+        var links = Path.Combine(folder, CsvSchema.LinksFile);
+        var missing = new List<NetworkProblem>();
+        foreach (var required in new[] { entities, links })
+        {
+            if (!File.Exists(required))
+            {
+                missing.Add(new NetworkProblem(new SourceLocation(required), null, null,
+                    $"missing file; a CSV network is a folder holding {CsvSchema.EntitiesFile} and {CsvSchema.LinksFile}"));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new NetworkFormatException(missing);
+        }
+
+        var network = Path.Combine(folder, CsvSchema.NetworkFile);
+        var annotations = Path.Combine(folder, CsvSchema.AnnotationsFile);
+        return Read(
+            new CsvSource(entities, File.ReadAllText(entities)),
+            new CsvSource(links, File.ReadAllText(links)),
+            File.Exists(network) ? new CsvSource(network, File.ReadAllText(network)) : null,
+            File.Exists(annotations) ? new CsvSource(annotations, File.ReadAllText(annotations)) : null);
+    }
+
+    /// <summary>Reads a network from CSV texts.</summary>
+    /// <param name="entities">The entities file.</param>
+    /// <param name="links">The links file.</param>
+    /// <param name="network">The optional metadata file.</param>
+    /// <param name="annotations">The optional annotations file.</param>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkFormatException">The texts are not a valid network.</exception>
+    public static FinancingNetwork Read(CsvSource entities, CsvSource links, CsvSource? network = null, CsvSource? annotations = null)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(links);
+        var problems = new List<NetworkProblem>();
+        var builder = new FinancingNetworkBuilder();
+        var metadata = network is null ? NetworkMetadata.Empty : ReadMetadata(network, problems);
+        if (annotations is not null)
+        {
+            metadata = metadata with { Annotations = ReadAnnotations(annotations, problems) };
+        }
+
+        builder.WithMetadata(metadata);
+        ReadEntities(entities, builder, problems);
+        ReadLinks(links, builder, problems);
+        var valid = builder.TryBuild(out var built, out var validation);
+        if (valid && problems.Count == 0)
+        {
+            return built!;
+        }
+
+        throw new NetworkFormatException([.. problems, .. validation]);
+    }
+
+    private static void ReadEntities(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems)
+    {
+        var table = CsvTable.Open(source, CsvSchema.EntityColumns, ["id", "sector"], problems);
+        if (table is null)
+        {
+            return;
+        }
+
+        using (table)
+        {
+            var c = table.Columns;
+            int id = c["id"], name = c["name"], sector = c["sector"], cash = c["cash"], revenue = c["revenue"], costs = c["costs"],
+                capital = c["capital"], externalAssets = c["externalAssets"], externalLiabilities = c["externalLiabilities"],
+                tolerance = c["tolerance"], fundingSource = c["fundingSource"], asOf = c["asOf"], sourceColumn = c["source"], note = c["note"];
+            while (table.Next(out var line))
+            {
+                var idText = table.Text(id, "id", required: true);
+                var sectorText = table.Text(sector, "sector", required: true);
+                var sectorValue = Sector.Other;
+                if (sectorText is not null && !SectorFacts.TryParse(sectorText, out sectorValue))
+                {
+                    table.Problem("sector", $"unknown sector '{sectorText}'; expected one of {SectorFacts.AllNames}");
+                }
+
+                var entity = new Entity(idText ?? string.Empty, sectorValue, table.Text(name, "name"))
+                {
+                    Cash = table.Number(cash, "cash"),
+                    Revenue = table.Number(revenue, "revenue"),
+                    Costs = table.Number(costs, "costs"),
+                    Capital = table.Number(capital, "capital"),
+                    ExternalAssets = table.Number(externalAssets, "externalAssets"),
+                    ExternalLiabilities = table.Number(externalLiabilities, "externalLiabilities"),
+                    Tolerance = table.Number(tolerance, "tolerance"),
+                    FundingSource = table.Boolean(fundingSource, "fundingSource"),
+                    AsOf = table.Text(asOf, "asOf"),
+                    Source = table.Text(sourceColumn, "source"),
+                    Note = table.Text(note, "note"),
+                    Attributes = table.ExtraAttributes(),
+                };
+                if (idText is not null)
+                {
+                    builder.AddEntity(entity, new SourceLocation(source.Name, line));
+                }
+            }
+        }
+    }
+
+    private static void ReadLinks(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems)
+    {
+        var table = CsvTable.Open(source, CsvSchema.LinkColumns, ["from", "to", "kind", "amount"], problems);
+        if (table is null)
+        {
+            return;
+        }
+
+        using (table)
+        {
+            var c = table.Columns;
+            int from = c["from"], to = c["to"], kind = c["kind"], amount = c["amount"], termYears = c["termYears"],
+                date = c["date"], sourceColumn = c["source"], note = c["note"];
+            while (table.Next(out var line))
+            {
+                var fromId = table.Id(from, "from");
+                var toId = table.Id(to, "to");
+                var kindValue = table.Kind(kind);
+                var amountValue = table.Number(amount, "amount", required: true);
+                var link = new Link(fromId ?? string.Empty, toId ?? string.Empty, kindValue, amountValue ?? 0)
+                {
+                    TermYears = table.Number(termYears, "termYears"),
+                    Date = table.Text(date, "date"),
+                    Source = table.Text(sourceColumn, "source"),
+                    Note = table.Text(note, "note"),
+                    Attributes = table.ExtraAttributes(),
+                };
+                if (fromId is not null && toId is not null)
+                {
+                    builder.AddLink(link, new SourceLocation(source.Name, line));
+                }
+            }
+        }
+    }
+
+    private static NetworkMetadata ReadMetadata(CsvSource source, List<NetworkProblem> problems)
+    {
+        var metadata = NetworkMetadata.Empty;
+        var sources = ImmutableArray.CreateBuilder<string>();
+        var table = CsvTable.Open(source, ["key", "value"], ["key", "value"], problems);
+        if (table is null)
+        {
+            return metadata;
+        }
+
+        using (table)
+        {
+            var key = table.Columns["key"];
+            var value = table.Columns["value"];
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (table.Next(out _))
+            {
+                var name = table.Text(key, "key", required: true);
+                var text = table.Text(value, "value");
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (!name.Equals("source", StringComparison.OrdinalIgnoreCase) && !seen.Add(name))
+                {
+                    table.Problem("key", $"'{name}' appears twice");
+                    continue;
+                }
+
+                switch (name.ToUpperInvariant())
+                {
+                    case "FORMAT":
+                        if (text != NetworkMetadata.CurrentFormat)
+                        {
+                            table.Problem("value", $"unsupported format '{text}'; this version reads '{NetworkMetadata.CurrentFormat}'");
+                        }
+
+                        break;
+                    case "TITLE":
+                        metadata = metadata with { Title = text };
+                        break;
+                    case "UNIT":
+                        metadata = metadata with { Unit = text ?? NetworkMetadata.DefaultUnit };
+                        break;
+                    case "ASOF":
+                        metadata = metadata with { AsOf = text };
+                        break;
+                    case "DESCRIPTION":
+                        metadata = metadata with { Description = text };
+                        break;
+                    case "SOURCE":
+                        sources.Add(text ?? string.Empty);
+                        break;
+                    default:
+                        table.Problem("key", $"unknown key '{name}'; expected one of {string.Join(", ", CsvSchema.NetworkKeys)}");
+                        break;
+                }
+            }
+        }
+
+        return metadata with { Sources = sources.ToImmutable() };
+    }
+
+    private static ImmutableArray<Annotation> ReadAnnotations(CsvSource source, List<NetworkProblem> problems)
+    {
+        var result = ImmutableArray.CreateBuilder<Annotation>();
+        var table = CsvTable.Open(source, CsvSchema.AnnotationColumns, ["reason"], problems);
+        if (table is null)
+        {
+            return [];
+        }
+
+        using (table)
+        {
+            var c = table.Columns;
+            while (table.Next(out _))
+            {
+                var reason = table.Text(c["reason"], "reason", required: true);
+                result.Add(new Annotation(reason ?? string.Empty)
+                {
+                    From = table.Text(c["from"], "from"),
+                    To = table.Text(c["to"], "to"),
+                    Type = table.Text(c["type"], "type"),
+                    Amount = table.Number(c["amount"], "amount"),
+                    AmountKind = table.Text(c["amountKind"], "amountKind"),
+                    Date = table.Text(c["date"], "date"),
+                    Source = table.Text(c["source"], "source"),
+                    Note = table.Text(c["note"], "note"),
+                });
+                table.RejectExtraColumns();
+            }
+        }
+
+        return result.ToImmutable();
+    }
+}
+
+/// <summary>The name and text of one CSV file, for <see cref="CsvNetworkReader.Read"/>.</summary>
+/// <param name="Name">The file name used in error messages.</param>
+/// <param name="Text">The file's text.</param>
+public sealed record CsvSource(string Name, string Text);

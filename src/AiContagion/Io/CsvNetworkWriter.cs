@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text;
+using AiContagion.Model;
+
+namespace AiContagion.Io;
+
+/// <summary>
+/// Writes the CSV pair (<c>entities.csv</c>, <c>links.csv</c>) plus <c>network.csv</c> (metadata) and, when the
+/// network has annotations, <c>annotations.csv</c>. RFC 4180: fields holding a comma, quote, line break or
+/// leading/trailing space are quoted with inner quotes doubled; an empty string is written as <c>""</c> so it
+/// reads back as an empty string rather than an absent value. Invariant culture, shortest round-trip numbers,
+/// UTF-8 without byte-order mark, <c>\n</c> line ends; attribute columns follow the schema columns, sorted by name.
+/// </summary>
+/// <remarks>
+/// The hand-written writer (rather than Sep's) is what lets <c>""</c> and an empty cell mean different things,
+/// which keeps JSON → CSV → JSON lossless. Each file is written atomically; a crash between files can leave
+/// the folder with some new and some old files, never a half-written one. Thread-safe.
+/// </remarks>
+public static class CsvNetworkWriter
+{
+    /// <summary>Writes a network into a folder (created if needed).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="folder">The target folder.</param>
+    public static void WriteFolder(FinancingNetwork network, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        Directory.CreateDirectory(folder);
+        var texts = ToCsv(network);
+        foreach (var (name, text) in texts)
+        {
+            AtomicFile.WriteAllText(Path.Combine(folder, name), text);
+        }
+
+        var annotations = Path.Combine(folder, CsvSchema.AnnotationsFile);
+        if (!texts.ContainsKey(CsvSchema.AnnotationsFile) && File.Exists(annotations))
+        {
+            File.Delete(annotations);
+        }
+    }
+
+    /// <summary>The CSV texts of a network, by file name.</summary>
+    /// <param name="network">The network.</param>
+    /// <returns>File name → text; <c>annotations.csv</c> only when there are annotations.</returns>
+    public static IReadOnlyDictionary<string, string> ToCsv(FinancingNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [CsvSchema.EntitiesFile] = Entities(network),
+            [CsvSchema.LinksFile] = Links(network),
+            [CsvSchema.NetworkFile] = Metadata(network.Metadata),
+        };
+        if (!network.Metadata.Annotations.IsDefaultOrEmpty)
+        {
+            result[CsvSchema.AnnotationsFile] = Annotations(network.Metadata);
+        }
+
+        return result;
+    }
+
+    private static string Entities(FinancingNetwork network)
+    {
+        var extras = network.Entities.SelectMany(e => e.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var text = new StringBuilder();
+        Header(text, CsvSchema.EntityColumns, extras);
+        foreach (var e in network.Entities)
+        {
+            Field(text, e.Id, first: true);
+            Field(text, e.Name == e.Id ? null : e.Name);
+            Field(text, e.Sector.ToString());
+            Field(text, e.Cash);
+            Field(text, e.Revenue);
+            Field(text, e.Costs);
+            Field(text, e.Capital);
+            Field(text, e.ExternalAssets);
+            Field(text, e.ExternalLiabilities);
+            Field(text, e.Tolerance);
+            Field(text, e.FundingSource is { } f ? (f ? "true" : "false") : null);
+            Field(text, e.AsOf);
+            Field(text, e.Source);
+            Field(text, e.Note);
+            foreach (var extra in extras)
+            {
+                Field(text, e.Attributes.TryGetValue(extra, out var value) ? value : null);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Links(FinancingNetwork network)
+    {
+        var extras = network.Links.SelectMany(l => l.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var text = new StringBuilder(network.LinkCount * 40);
+        Header(text, CsvSchema.LinkColumns, extras);
+        foreach (var l in network.Links)
+        {
+            Field(text, l.From, first: true);
+            Field(text, l.To);
+            Field(text, l.Kind.ToString());
+            Field(text, l.Amount);
+            Field(text, l.TermYears);
+            Field(text, l.Date);
+            Field(text, l.Source);
+            Field(text, l.Note);
+            foreach (var extra in extras)
+            {
+                Field(text, l.Attributes.TryGetValue(extra, out var value) ? value : null);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Metadata(NetworkMetadata metadata)
+    {
+        var text = new StringBuilder("key,value\n");
+        void Row(string key, string? value)
+        {
+            if (value is not null)
+            {
+                Field(text, key, first: true);
+                Field(text, value);
+                text.Append('\n');
+            }
+        }
+
+        Row("format", NetworkMetadata.CurrentFormat);
+        Row("title", metadata.Title);
+        Row("unit", metadata.Unit);
+        Row("asOf", metadata.AsOf);
+        Row("description", metadata.Description);
+        foreach (var source in metadata.Sources.IsDefault ? [] : metadata.Sources)
+        {
+            Row("source", source);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Annotations(NetworkMetadata metadata)
+    {
+        var text = new StringBuilder();
+        Header(text, CsvSchema.AnnotationColumns, []);
+        foreach (var a in metadata.Annotations)
+        {
+            Field(text, a.From, first: true);
+            Field(text, a.To);
+            Field(text, a.Type);
+            Field(text, a.Amount);
+            Field(text, a.AmountKind);
+            Field(text, a.Date);
+            Field(text, a.Source);
+            Field(text, a.Reason);
+            Field(text, a.Note);
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static void Header(StringBuilder text, IReadOnlyList<string> columns, string[] extras)
+    {
+        var first = true;
+        foreach (var column in columns.Concat(extras))
+        {
+            Field(text, column, first);
+            first = false;
+        }
+
+        text.Append('\n');
+    }
+
+    private static void Field(StringBuilder text, double? value, bool first = false) =>
+        Field(text, value?.ToString("R", CultureInfo.InvariantCulture), first);
+
+    private static void Field(StringBuilder text, string? value, bool first = false)
+    {
+        if (!first)
+        {
+            text.Append(',');
+        }
+
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length == 0 || NeedsQuotes(value))
+        {
+            text.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+        else
+        {
+            text.Append(value);
+        }
+    }
+
+    private static bool NeedsQuotes(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]);
+}

@@ -1,0 +1,30 @@
+namespace AiContagion.Io;
+
+/// <summary>The file and column names of the CSV format (documented in <c>graphs/README.md</c>).</summary>
+public static class CsvSchema
+{
+    /// <summary>The entities file.</summary>
+    public const string EntitiesFile = "entities.csv";
+
+    /// <summary>The links file.</summary>
+    public const string LinksFile = "links.csv";
+
+    /// <summary>The optional metadata file: columns <c>key,value</c>.</summary>
+    public const string NetworkFile = "network.csv";
+
+    /// <summary>The optional annotations file.</summary>
+    public const string AnnotationsFile = "annotations.csv";
+
+    /// <summary>Entity columns in the order they are written; <c>id</c> and <c>sector</c> are required.</summary>
+    public static IReadOnlyList<string> EntityColumns { get; } =
+        ["id", "name", "sector", "cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance", "fundingSource", "asOf", "source", "note"];
+
+    /// <summary>Link columns in the order they are written; <c>from</c>, <c>to</c>, <c>kind</c> and <c>amount</c> are required.</summary>
+    public static IReadOnlyList<string> LinkColumns { get; } = ["from", "to", "kind", "amount", "termYears", "date", "source", "note"];
+
+    /// <summary>Annotation columns in the order they are written; <c>reason</c> is required.</summary>
+    public static IReadOnlyList<string> AnnotationColumns { get; } = ["from", "to", "type", "amount", "amountKind", "date", "source", "reason", "note"];
+
+    /// <summary>Keys of <c>network.csv</c>; <c>source</c> may repeat.</summary>
+    public static IReadOnlyList<string> NetworkKeys { get; } = ["format", "title", "unit", "asOf", "description", "source"];
+}

@@ -1,0 +1,400 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using AiContagion.Model;
+using nietras.SeparatedValues;
+
+namespace AiContagion.Io;
+
+/// <summary>
+/// One CSV file being read: header resolution, strict RFC 4180 quote validation and unescaping, typed cell
+/// access, and problems that carry file, line and column. Splitting is Sep's; everything else is here.
+/// </summary>
+internal sealed class CsvTable : IDisposable
+{
+    private readonly SepReader _reader;
+    private readonly CsvSource _source;
+    private readonly List<NetworkProblem> _problems;
+    private readonly int _columnCount;
+    private readonly (int Index, string Name)[] _extras;
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
+    private int _line;
+    private bool _rowFailed;
+
+    private CsvTable(SepReader reader, CsvSource source, List<NetworkProblem> problems, Dictionary<string, int> columns, (int, string)[] extras, int columnCount)
+    {
+        _reader = reader;
+        _source = source;
+        _problems = problems;
+        Columns = columns;
+        _extras = extras;
+        _columnCount = columnCount;
+        _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Known column name → index in the file, or −1 when the file has no such column.</summary>
+    public Dictionary<string, int> Columns { get; }
+
+    /// <summary>Opens a table; returns <see langword="null"/> (with problems added) when the header is unusable.</summary>
+    public static CsvTable? Open(CsvSource source, IReadOnlyList<string> known, IReadOnlyList<string> required, List<NetworkProblem> problems)
+    {
+        var text = source.Text.StartsWith('\uFEFF') ? source.Text[1..] : source.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(new NetworkProblem(new SourceLocation(source.Name, 1), null, null,
+                $"the file is empty; expected a header row naming the columns ({string.Join(",", known)})"));
+            return null;
+        }
+
+        var reader = Sep.Reader(o => o with
+        {
+            Sep = new Sep(','),
+            HasHeader = true,
+            DisableColCountCheck = true,
+            Unescape = false,
+            CultureInfo = CultureInfo.InvariantCulture,
+        }).FromText(text);
+        var columns = known.ToDictionary(k => k, _ => -1, StringComparer.OrdinalIgnoreCase);
+        var extras = new List<(int, string)>();
+        var names = reader.Header.ColNames;
+        var headerOk = true;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!TryUnquote(names[i], out var name) || string.IsNullOrWhiteSpace(name))
+            {
+                problems.Add(new NetworkProblem(new SourceLocation(source.Name, 1), null, null,
+                    string.Create(CultureInfo.InvariantCulture, $"header column {i + 1} is empty or badly quoted ('{names[i]}')")));
+                headerOk = false;
+                continue;
+            }
+
+            name = name.Trim();
+            if (!seen.Add(name))
+            {
+                problems.Add(new NetworkProblem(new SourceLocation(source.Name, 1), null, name, "the header names this column twice"));
+                headerOk = false;
+                continue;
+            }
+
+            if (columns.ContainsKey(name))
+            {
+                columns[name] = i;
+            }
+            else
+            {
+                extras.Add((i, name));
+            }
+        }
+
+        foreach (var column in required)
+        {
+            if (columns[column] < 0)
+            {
+                problems.Add(new NetworkProblem(new SourceLocation(source.Name, 1), null, column,
+                    $"missing required column; the header has {string.Join(",", names)}"));
+                headerOk = false;
+            }
+        }
+
+        if (!headerOk)
+        {
+            reader.Dispose();
+            return null;
+        }
+
+        // Index by canonical (schema) spelling regardless of the header's case.
+        var canonical = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var k in known)
+        {
+            canonical[k] = columns[k];
+        }
+
+        return new CsvTable(reader, source, problems, canonical, [.. extras], names.Count);
+    }
+
+    /// <summary>Moves to the next non-blank, well-formed row; problem rows are reported and skipped.</summary>
+    public bool Next(out int line)
+    {
+        while (_reader.MoveNext())
+        {
+            var row = _reader.Current;
+            _line = row.LineNumberFrom;
+            _rowFailed = false;
+            if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
+            {
+                continue;
+            }
+
+            if (row.ColCount != _columnCount)
+            {
+                Problem(null, string.Create(CultureInfo.InvariantCulture,
+                    $"expected {_columnCount} fields as in the header, got {row.ColCount} (an unquoted comma, a missing field, or an unterminated quote?)"));
+                continue;
+            }
+
+            var ok = true;
+            for (var i = 0; i < row.ColCount && ok; i++)
+            {
+                var raw = row[i].Span;
+                if (raw.Contains('"') && !IsWellQuoted(raw))
+                {
+                    Problem(null, string.Create(CultureInfo.InvariantCulture,
+                        $"field {i + 1} is badly quoted: a quote inside an unquoted field, or an unterminated quoted field (RFC 4180 doubles quotes inside quoted fields)"));
+                    ok = false;
+                }
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            line = _line;
+            return true;
+        }
+
+        line = 0;
+        return false;
+    }
+
+    /// <summary>Adds a problem at the current row.</summary>
+    public void Problem(string? field, string message)
+    {
+        _rowFailed = true;
+        _problems.Add(new NetworkProblem(new SourceLocation(_source.Name, _line), null, field, message));
+    }
+
+    /// <summary>Whether the current row has a problem so far.</summary>
+    public bool RowFailed => _rowFailed;
+
+    /// <summary>The text of a cell: <see langword="null"/> when the column is absent or the cell empty; <c>""</c> for a quoted empty cell.</summary>
+    public string? Text(int column, string field, bool required = false)
+    {
+        if (column < 0)
+        {
+            return null;
+        }
+
+        var raw = _reader.Current[column].Span;
+        if (raw.IsEmpty)
+        {
+            if (required)
+            {
+                Problem(field, "missing value");
+            }
+
+            return null;
+        }
+
+        return Unescape(raw);
+    }
+
+    /// <summary>An entity id cell, interned so that 10^6 links share their endpoints' strings.</summary>
+    public string? Id(int column, string field)
+    {
+        var raw = _reader.Current[column].Span;
+        if (raw.IsEmpty)
+        {
+            Problem(field, "missing value; expected an entity id");
+            return null;
+        }
+
+        if (raw[0] == '"')
+        {
+            return Intern(Unescape(raw));
+        }
+
+        if (_idLookup.TryGetValue(raw, out var existing))
+        {
+            return existing;
+        }
+
+        var id = raw.ToString();
+        _ids[id] = id;
+        return id;
+    }
+
+    /// <summary>A link kind cell (required).</summary>
+    public LinkKind Kind(int column)
+    {
+        var raw = _reader.Current[column].Span;
+        var text = raw.Length > 0 && raw[0] == '"' ? Unescape(raw).AsSpan() : raw;
+        if (text.IsEmpty)
+        {
+            Problem("kind", $"missing value; expected one of {LinkKindFacts.AllNames}");
+            return default;
+        }
+
+        if (!LinkKindFacts.TryParse(text, out var kind))
+        {
+            Problem("kind", $"unknown kind '{text}'; expected one of {LinkKindFacts.AllNames}");
+        }
+
+        return kind;
+    }
+
+    /// <summary>A number cell (invariant culture); <see langword="null"/> when absent or empty.</summary>
+    public double? Number(int column, string field, bool required = false)
+    {
+        if (column < 0)
+        {
+            return null;
+        }
+
+        var raw = _reader.Current[column].Span;
+        var text = raw.Length > 0 && raw[0] == '"' ? Unescape(raw).AsSpan() : raw;
+        text = text.Trim();
+        if (text.IsEmpty)
+        {
+            if (required)
+            {
+                Problem(field, "missing value; expected a number");
+            }
+
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem(field, $"'{Shorten(text)}' is not a number (use a dot for decimals and no thousands separators)");
+            return null;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            Problem(field, $"'{Shorten(text)}' is not a finite number");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A boolean cell (<c>true</c>/<c>false</c>/<c>1</c>/<c>0</c>); <see langword="null"/> when absent or empty.</summary>
+    public bool? Boolean(int column, string field)
+    {
+        var text = Text(column, field)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text is "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text is "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Problem(field, $"'{Shorten(text)}' is not a boolean; expected true or false");
+        return null;
+    }
+
+    /// <summary>The current row's unknown columns as attributes (empty cells skipped).</summary>
+    public ImmutableSortedDictionary<string, string> ExtraAttributes()
+    {
+        var empty = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        if (_extras.Length == 0)
+        {
+            return empty;
+        }
+
+        ImmutableSortedDictionary<string, string>.Builder? builder = null;
+        foreach (var (index, name) in _extras)
+        {
+            var raw = _reader.Current[index].Span;
+            if (raw.IsEmpty)
+            {
+                continue;
+            }
+
+            builder ??= empty.ToBuilder();
+            builder[name] = Unescape(raw);
+        }
+
+        return builder?.ToImmutable() ?? empty;
+    }
+
+    /// <summary>Reports unknown columns with values as problems (for files that keep no attributes).</summary>
+    public void RejectExtraColumns()
+    {
+        foreach (var (index, name) in _extras)
+        {
+            if (!_reader.Current[index].Span.IsEmpty)
+            {
+                Problem(name, "unknown column");
+            }
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private string Intern(string id)
+    {
+        if (_ids.TryGetValue(id, out var existing))
+        {
+            return existing;
+        }
+
+        _ids[id] = id;
+        return id;
+    }
+
+    private static bool IsWellQuoted(ReadOnlySpan<char> raw)
+    {
+        if (raw.Length < 2 || raw[0] != '"' || raw[^1] != '"')
+        {
+            return false;
+        }
+
+        var inner = raw[1..^1];
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] == '"')
+            {
+                if (i + 1 >= inner.Length || inner[i + 1] != '"')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryUnquote(string raw, out string text)
+    {
+        if (!raw.Contains('"', StringComparison.Ordinal))
+        {
+            text = raw;
+            return true;
+        }
+
+        if (!IsWellQuoted(raw))
+        {
+            text = string.Empty;
+            return false;
+        }
+
+        text = Unescape(raw);
+        return true;
+    }
+
+    private static string Unescape(ReadOnlySpan<char> raw)
+    {
+        if (raw.Length < 2 || raw[0] != '"')
+        {
+            return raw.ToString();
+        }
+
+        var inner = raw[1..^1];
+        return inner.Contains('"') ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : inner.ToString();
+    }
+
+    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+}

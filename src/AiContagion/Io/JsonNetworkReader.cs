@@ -1,0 +1,524 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AiContagion.Model;
+
+namespace AiContagion.Io;
+
+/// <summary>
+/// Reads the native JSON format (<c>"format": "aicontagion/1"</c>, documented in <c>graphs/README.md</c>).
+/// Every problem (syntax, wrong type, unknown or missing field, invalid value, unknown entity) is reported at
+/// once with its JSON path; no partial network is ever returned.
+/// </summary>
+/// <remarks>
+/// Strict by design: unknown properties are errors (with the nearest known name suggested), numbers must be
+/// JSON numbers within the range of <see cref="double"/>, and extra named values go in an explicit
+/// <c>attributes</c> object. A UTF-8 byte-order mark is accepted; comments and trailing commas are not.
+/// Thread-safe (no shared state).
+/// </remarks>
+public static class JsonNetworkReader
+{
+    private static readonly string[] TopFields = ["format", "title", "unit", "asOf", "description", "sources", "entities", "links", "annotations"];
+    private static readonly string[] EntityFields = ["id", "name", "sector", "cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance", "fundingSource", "asOf", "source", "note", "attributes"];
+    private static readonly string[] LinkFields = ["from", "to", "kind", "amount", "termYears", "date", "source", "note", "attributes"];
+    private static readonly string[] AnnotationFields = ["from", "to", "type", "amount", "amountKind", "date", "source", "reason", "note"];
+
+    /// <summary>Reads a network from a JSON file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkFormatException">The file is not a valid network; every problem is listed.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static FinancingNetwork ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Read(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a network from a stream of UTF-8 JSON.</summary>
+    /// <param name="stream">The stream; read to its end.</param>
+    /// <param name="fileName">Name used in error messages.</param>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkFormatException">The input is not a valid network.</exception>
+    public static FinancingNetwork Read(Stream stream, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
+    }
+
+    /// <summary>Reads a network from a JSON string.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="fileName">Name used in error messages.</param>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkFormatException">The input is not a valid network.</exception>
+    public static FinancingNetwork Parse(string json, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json), fileName);
+    }
+
+    /// <summary>Reads a network from UTF-8 JSON bytes.</summary>
+    /// <param name="utf8">The bytes (a leading byte-order mark is skipped).</param>
+    /// <param name="fileName">Name used in error messages.</param>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkFormatException">The input is not a valid network.</exception>
+    public static FinancingNetwork Read(ReadOnlySpan<byte> utf8, string? fileName = null) =>
+        TryRead(utf8, fileName, out var network, out var problems)
+            ? network
+            : throw new NetworkFormatException(problems);
+
+    /// <summary>Tries to read a network from UTF-8 JSON bytes without throwing for bad input.</summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="fileName">Name used in error messages.</param>
+    /// <param name="network">The network, when valid.</param>
+    /// <param name="problems">Every problem, when invalid.</param>
+    /// <returns>Whether the input is a valid network.</returns>
+    public static bool TryRead(
+        ReadOnlySpan<byte> utf8,
+        string? fileName,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FinancingNetwork? network,
+        out IReadOnlyList<NetworkProblem> problems)
+    {
+        network = null;
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (utf8.IsEmpty || utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            problems = [new NetworkProblem(new SourceLocation(fileName, 1, "$"), null, null, "the file is empty; expected a JSON object with \"format\": \"aicontagion/1\"")];
+            return false;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException error)
+        {
+            var line = (int)(error.LineNumber ?? 0) + 1;
+            var column = (int)(error.BytePositionInLine ?? 0) + 1;
+            problems = [new NetworkProblem(
+                new SourceLocation(fileName, line, error.Path ?? "$"),
+                null,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"malformed JSON at column {column}: {TrimParserMessage(error.Message)}"))];
+            return false;
+        }
+
+        using (document)
+        {
+            var context = new Context(fileName);
+            var builder = context.Read(document.RootElement);
+            if (builder is null)
+            {
+                problems = context.Problems;
+                return false;
+            }
+
+            // Report field-level and network-level problems together (an entity with a bad sector is still
+            // added, so links to it do not also read as links to an unknown entity).
+            var valid = builder.TryBuild(out var built, out var validation);
+            if (valid && context.Problems.Count == 0)
+            {
+                network = built!;
+                problems = [];
+                return true;
+            }
+
+            problems = [.. context.Problems, .. validation];
+            return false;
+        }
+    }
+
+    private static string TrimParserMessage(string message)
+    {
+        // System.Text.Json appends " Path: $ | LineNumber: 0 | BytePositionInLine: 3." which we report ourselves.
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private sealed class Context(string? fileName)
+    {
+        public List<NetworkProblem> Problems { get; } = [];
+
+        public FinancingNetworkBuilder? Read(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Problem("$", null, $"expected a JSON object with \"format\": \"{NetworkMetadata.CurrentFormat}\"; got {Describe(root)}");
+                return null;
+            }
+
+            CheckFields(root, "$", TopFields);
+            var format = String(root, "$", "format", required: true);
+            if (format is not null && format != NetworkMetadata.CurrentFormat)
+            {
+                Problem("$.format", "format", $"unsupported format '{format}'; this version reads '{NetworkMetadata.CurrentFormat}'");
+            }
+
+            var metadata = new NetworkMetadata
+            {
+                Title = String(root, "$", "title"),
+                Unit = String(root, "$", "unit") ?? NetworkMetadata.DefaultUnit,
+                AsOf = String(root, "$", "asOf"),
+                Description = String(root, "$", "description"),
+                Sources = Strings(root, "$", "sources"),
+            };
+
+            var builder = new FinancingNetworkBuilder();
+            var annotations = ImmutableArray.CreateBuilder<Annotation>();
+            ForEach(root, "entities", required: true, (element, path) => ReadEntity(element, path, builder));
+            ForEach(root, "links", required: true, (element, path) => ReadLink(element, path, builder));
+            ForEach(root, "annotations", required: false, (element, path) =>
+            {
+                if (ReadAnnotation(element, path) is { } annotation)
+                {
+                    annotations.Add(annotation);
+                }
+            });
+            builder.WithMetadata(metadata with { Annotations = annotations.ToImmutable() });
+            return builder;
+        }
+
+        private void ReadEntity(JsonElement element, string path, FinancingNetworkBuilder builder)
+        {
+            if (!ExpectObject(element, path, "an entity object"))
+            {
+                return;
+            }
+
+            CheckFields(element, path, EntityFields);
+            var id = String(element, path, "id", required: true);
+            var sectorText = String(element, path, "sector", required: true);
+            var sector = Sector.Other;
+            if (sectorText is not null && !SectorFacts.TryParse(sectorText, out sector))
+            {
+                Problem(path + ".sector", "sector", $"unknown sector '{sectorText}'; expected one of {SectorFacts.AllNames}");
+            }
+
+            var entity = new Entity(id ?? string.Empty, sector, String(element, path, "name"))
+            {
+                Cash = Number(element, path, "cash"),
+                Revenue = Number(element, path, "revenue"),
+                Costs = Number(element, path, "costs"),
+                Capital = Number(element, path, "capital"),
+                ExternalAssets = Number(element, path, "externalAssets"),
+                ExternalLiabilities = Number(element, path, "externalLiabilities"),
+                Tolerance = Number(element, path, "tolerance"),
+                FundingSource = Boolean(element, path, "fundingSource"),
+                AsOf = String(element, path, "asOf"),
+                Source = String(element, path, "source"),
+                Note = String(element, path, "note"),
+                Attributes = Attributes(element, path),
+            };
+            if (id is not null)
+            {
+                builder.AddEntity(entity, new SourceLocation(fileName, null, path));
+            }
+        }
+
+        private void ReadLink(JsonElement element, string path, FinancingNetworkBuilder builder)
+        {
+            if (!ExpectObject(element, path, "a link object"))
+            {
+                return;
+            }
+
+            CheckFields(element, path, LinkFields);
+            var from = String(element, path, "from", required: true);
+            var to = String(element, path, "to", required: true);
+            var kindText = String(element, path, "kind", required: true);
+            LinkKind kind = default;
+            if (kindText is not null && !LinkKindFacts.TryParse(kindText, out kind))
+            {
+                Problem(path + ".kind", "kind", $"unknown kind '{kindText}'; expected one of {LinkKindFacts.AllNames}");
+            }
+
+            var amount = Number(element, path, "amount", required: true);
+            var link = new Link(from ?? string.Empty, to ?? string.Empty, kind, amount ?? 0)
+            {
+                TermYears = Number(element, path, "termYears"),
+                Date = String(element, path, "date"),
+                Source = String(element, path, "source"),
+                Note = String(element, path, "note"),
+                Attributes = Attributes(element, path),
+            };
+            if (from is not null && to is not null)
+            {
+                builder.AddLink(link, new SourceLocation(fileName, null, path));
+            }
+        }
+
+        private Annotation? ReadAnnotation(JsonElement element, string path)
+        {
+            if (!ExpectObject(element, path, "an annotation object"))
+            {
+                return null;
+            }
+
+            CheckFields(element, path, AnnotationFields);
+            var reason = String(element, path, "reason", required: true);
+            return new Annotation(reason ?? string.Empty)
+            {
+                From = String(element, path, "from"),
+                To = String(element, path, "to"),
+                Type = String(element, path, "type"),
+                Amount = Number(element, path, "amount"),
+                AmountKind = String(element, path, "amountKind"),
+                Date = String(element, path, "date"),
+                Source = String(element, path, "source"),
+                Note = String(element, path, "note"),
+            };
+        }
+
+        private void ForEach(JsonElement parent, string name, bool required, Action<JsonElement, string> read)
+        {
+            var path = "$." + name;
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Problem(path, name, "missing; expected an array (it may be empty)");
+                }
+
+                return;
+            }
+
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Problem(path, name, $"expected an array; got {Describe(array)}");
+                return;
+            }
+
+            var i = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                read(element, string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"));
+                i++;
+            }
+        }
+
+        private bool ExpectObject(JsonElement element, string path, string what)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                return true;
+            }
+
+            Problem(path, null, $"expected {what}; got {Describe(element)}");
+            return false;
+        }
+
+        private void CheckFields(JsonElement element, string path, string[] known)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!seen.Add(property.Name))
+                {
+                    Problem($"{path}.{property.Name}", property.Name, "appears twice in the same object");
+                }
+
+                if (Array.IndexOf(known, property.Name) < 0)
+                {
+                    var hint = Nearest(property.Name, known);
+                    Problem(
+                        $"{path}.{property.Name}",
+                        property.Name,
+                        hint is null
+                            ? $"unknown field; expected one of {string.Join(", ", known)} (put extra values in \"attributes\")"
+                            : $"unknown field; did you mean '{hint}'? (put extra values in \"attributes\")");
+                }
+            }
+        }
+
+        private string? String(JsonElement parent, string parentPath, string name, bool required = false)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Problem($"{parentPath}.{name}", name, "missing required field");
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                Problem($"{parentPath}.{name}", name, $"expected a string; got {Describe(value)}");
+                return null;
+            }
+
+            return value.GetString();
+        }
+
+        private double? Number(JsonElement parent, string parentPath, string name, bool required = false)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Problem($"{parentPath}.{name}", name, "missing required field; expected a number");
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number)
+            {
+                Problem($"{parentPath}.{name}", name, $"expected a number; got {Describe(value)}");
+                return null;
+            }
+
+            if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+            {
+                Problem($"{parentPath}.{name}", name, $"number {value.GetRawText()} is out of the range of a double");
+                return null;
+            }
+
+            return number;
+        }
+
+        private bool? Boolean(JsonElement parent, string parentPath, string name)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Problem($"{parentPath}.{name}", name, $"expected true or false; got {Describe(value)}");
+                return null;
+            }
+
+            return value.GetBoolean();
+        }
+
+        private ImmutableArray<string> Strings(JsonElement parent, string parentPath, string name)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+
+            var path = $"{parentPath}.{name}";
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Problem(path, name, $"expected an array of strings; got {Describe(value)}");
+                return [];
+            }
+
+            var result = ImmutableArray.CreateBuilder<string>();
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    result.Add(item.GetString()!);
+                }
+                else
+                {
+                    Problem(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), name, $"expected a string; got {Describe(item)}");
+                }
+
+                i++;
+            }
+
+            return result.ToImmutable();
+        }
+
+        private ImmutableSortedDictionary<string, string> Attributes(JsonElement parent, string parentPath)
+        {
+            var empty = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+            if (!parent.TryGetProperty("attributes", out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return empty;
+            }
+
+            var path = parentPath + ".attributes";
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                Problem(path, "attributes", $"expected an object of string values; got {Describe(value)}");
+                return empty;
+            }
+
+            var result = empty.ToBuilder();
+            foreach (var property in value.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.String)
+                {
+                    Problem($"{path}.{property.Name}", "attributes", $"expected a string value; got {Describe(property.Value)}");
+                    continue;
+                }
+
+                result[property.Name] = property.Value.GetString()!;
+            }
+
+            return result.ToImmutable();
+        }
+
+        private void Problem(string path, string? field, string message) =>
+            Problems.Add(new NetworkProblem(new SourceLocation(fileName, null, path), null, field, message));
+
+        private static string Describe(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => $"the string \"{Shorten(element.GetString()!)}\"",
+            JsonValueKind.Number => $"the number {element.GetRawText()}",
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => "null",
+        };
+
+        private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+        private static string? Nearest(string name, string[] known)
+        {
+            string? best = null;
+            var bestDistance = int.MaxValue;
+            foreach (var candidate in known)
+            {
+                var distance = Levenshtein(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = candidate;
+                }
+            }
+
+            return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+        }
+
+        private static int Levenshtein(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++)
+            {
+                previous[j] = j;
+            }
+
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+
+                (previous, current) = (current, previous);
+            }
+
+            return previous[b.Length];
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AiContagion.Model;
+
+namespace AiContagion.Io;
+
+/// <summary>
+/// Writes the native JSON format (<c>aicontagion/1</c>). Output is deterministic: fields in a fixed order,
+/// entities and links in network order, numbers in the shortest form that reads back to the same
+/// <see cref="double"/>, absent optional fields omitted. What <see cref="JsonNetworkReader"/> reads back is equal
+/// to what was written.
+/// </summary>
+/// <remarks>Thread-safe (no shared state).</remarks>
+public static class JsonNetworkWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes a network to a file, whole or not at all (temporary file + rename).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="path">The target file.</param>
+    public static void WriteFile(FinancingNetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        AtomicFile.Write(path, stream => Write(network, stream));
+    }
+
+    /// <summary>Writes a network to a stream as UTF-8 JSON.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="stream">The stream; left open.</param>
+    public static void Write(FinancingNetwork network, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new Utf8JsonWriter(stream, Options);
+        Write(network, writer);
+        writer.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes a network as a JSON string.</summary>
+    /// <param name="network">The network.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(FinancingNetwork network)
+    {
+        using var stream = new MemoryStream();
+        Write(network, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(FinancingNetwork network, Utf8JsonWriter writer)
+    {
+        var metadata = network.Metadata;
+        writer.WriteStartObject();
+        writer.WriteString("format", NetworkMetadata.CurrentFormat);
+        WriteOptional(writer, "title", metadata.Title);
+        writer.WriteString("unit", metadata.Unit);
+        WriteOptional(writer, "asOf", metadata.AsOf);
+        WriteOptional(writer, "description", metadata.Description);
+        if (!metadata.Sources.IsDefaultOrEmpty)
+        {
+            writer.WriteStartArray("sources");
+            foreach (var source in metadata.Sources)
+            {
+                writer.WriteStringValue(source);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteStartArray("entities");
+        foreach (var entity in network.Entities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", entity.Id);
+            if (entity.Name != entity.Id)
+            {
+                writer.WriteString("name", entity.Name);
+            }
+
+            writer.WriteString("sector", entity.Sector.ToString());
+            WriteOptional(writer, "cash", entity.Cash);
+            WriteOptional(writer, "revenue", entity.Revenue);
+            WriteOptional(writer, "costs", entity.Costs);
+            WriteOptional(writer, "capital", entity.Capital);
+            WriteOptional(writer, "externalAssets", entity.ExternalAssets);
+            WriteOptional(writer, "externalLiabilities", entity.ExternalLiabilities);
+            WriteOptional(writer, "tolerance", entity.Tolerance);
+            if (entity.FundingSource is { } fundingSource)
+            {
+                writer.WriteBoolean("fundingSource", fundingSource);
+            }
+
+            WriteOptional(writer, "asOf", entity.AsOf);
+            WriteOptional(writer, "source", entity.Source);
+            WriteOptional(writer, "note", entity.Note);
+            WriteAttributes(writer, entity.Attributes);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("links");
+        foreach (var link in network.Links)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("from", link.From);
+            writer.WriteString("to", link.To);
+            writer.WriteString("kind", link.Kind.ToString());
+            writer.WriteNumber("amount", link.Amount);
+            WriteOptional(writer, "termYears", link.TermYears);
+            WriteOptional(writer, "date", link.Date);
+            WriteOptional(writer, "source", link.Source);
+            WriteOptional(writer, "note", link.Note);
+            WriteAttributes(writer, link.Attributes);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (!metadata.Annotations.IsDefaultOrEmpty)
+        {
+            writer.WriteStartArray("annotations");
+            foreach (var annotation in metadata.Annotations)
+            {
+                writer.WriteStartObject();
+                WriteOptional(writer, "from", annotation.From);
+                WriteOptional(writer, "to", annotation.To);
+                WriteOptional(writer, "type", annotation.Type);
+                WriteOptional(writer, "amount", annotation.Amount);
+                WriteOptional(writer, "amountKind", annotation.AmountKind);
+                WriteOptional(writer, "date", annotation.Date);
+                WriteOptional(writer, "source", annotation.Source);
+                writer.WriteString("reason", annotation.Reason);
+                WriteOptional(writer, "note", annotation.Note);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter writer, System.Collections.Immutable.ImmutableSortedDictionary<string, string> attributes)
+    {
+        if (attributes.IsEmpty)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("attributes");
+        foreach (var (key, value) in attributes)
+        {
+            writer.WriteString(key, value);
+        }
+
+        writer.WriteEndObject();
+    }
+}

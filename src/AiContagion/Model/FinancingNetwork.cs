@@ -1,0 +1,235 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using QuikGraph;
+
+namespace AiContagion.Model;
+
+/// <summary>
+/// A directed weighted financing multigraph: entities (firms, funds, vehicles, markets) and links that point
+/// the way money moves (funder to recipient, customer to supplier). Immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// <para>Build one with <see cref="CreateBuilder"/> (or read one with <c>AiContagion.Io.NetworkFile</c>); the
+/// builder validates everything and reports every problem at once, so an instance is always valid: ids are
+/// unique and non-empty, every link joins two distinct known entities, every amount and figure is finite and
+/// non-negative.</para>
+/// <para><b>Direction.</b> <see cref="LinksFrom"/> gives the links that take money out of an entity (it pays
+/// them); <see cref="LinksTo"/> gives the links that bring money in. Liquidity distress runs along links,
+/// credit losses against claim links (<see cref="LinkKindFacts"/>).</para>
+/// </remarks>
+public sealed class FinancingNetwork
+{
+    private readonly FrozenDictionary<string, int> _indexById;
+
+    internal FinancingNetwork(
+        NetworkMetadata metadata,
+        ImmutableArray<Entity> entities,
+        ImmutableArray<Link> links,
+        FrozenDictionary<string, int> indexById,
+        NetworkIndex index)
+    {
+        Metadata = metadata;
+        Entities = entities;
+        Links = links;
+        _indexById = indexById;
+        Index = index;
+    }
+
+    /// <summary>Title, unit, date, sources and annotations.</summary>
+    public NetworkMetadata Metadata { get; }
+
+    /// <summary>The unit of every amount (e.g. <c>USD bn</c>).</summary>
+    public string Unit => Metadata.Unit;
+
+    /// <summary>The entities, in the order they were added.</summary>
+    public ImmutableArray<Entity> Entities { get; }
+
+    /// <summary>The links, in the order they were added. A link's index here is its identity in every result.</summary>
+    public ImmutableArray<Link> Links { get; }
+
+    /// <summary>Number of entities.</summary>
+    public int EntityCount => Entities.Length;
+
+    /// <summary>Number of links.</summary>
+    public int LinkCount => Links.Length;
+
+    /// <summary>The compact index (CSR arrays) the models run on.</summary>
+    internal NetworkIndex Index { get; }
+
+    /// <summary>The entity with the given id.</summary>
+    /// <param name="id">The entity id.</param>
+    /// <exception cref="KeyNotFoundException">No entity has that id.</exception>
+    public Entity this[string id] => Entities[IndexOfRequired(id)];
+
+    /// <summary>Creates an empty builder.</summary>
+    /// <returns>A new builder.</returns>
+    public static FinancingNetworkBuilder CreateBuilder() => new();
+
+    /// <summary>Creates a builder that starts from this network's metadata, entities and links.</summary>
+    /// <returns>A new builder; changing it does not change this network.</returns>
+    public FinancingNetworkBuilder ToBuilder()
+    {
+        var builder = new FinancingNetworkBuilder().WithMetadata(Metadata);
+        foreach (var entity in Entities)
+        {
+            builder.AddEntity(entity);
+        }
+
+        foreach (var link in Links)
+        {
+            builder.AddLink(link);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Whether an entity has the given id.</summary>
+    /// <param name="id">The entity id.</param>
+    /// <returns><see langword="true"/> if the network holds the entity.</returns>
+    public bool Contains(string id) => _indexById.ContainsKey(id);
+
+    /// <summary>The position of an entity in <see cref="Entities"/>, or −1.</summary>
+    /// <param name="id">The entity id.</param>
+    /// <returns>The index, or −1 when absent.</returns>
+    public int IndexOf(string id) => _indexById.TryGetValue(id, out var index) ? index : -1;
+
+    /// <summary>Looks an entity up by id.</summary>
+    /// <param name="id">The entity id.</param>
+    /// <param name="entity">The entity, when found.</param>
+    /// <returns>Whether it was found.</returns>
+    public bool TryGetEntity(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Entity? entity)
+    {
+        if (_indexById.TryGetValue(id, out var index))
+        {
+            entity = Entities[index];
+            return true;
+        }
+
+        entity = null;
+        return false;
+    }
+
+    /// <summary>The links that take money <b>out of</b> an entity (it is the payer), in network order.</summary>
+    /// <param name="id">The entity id.</param>
+    /// <returns>The outgoing links.</returns>
+    /// <exception cref="KeyNotFoundException">No entity has that id.</exception>
+    public IReadOnlyList<Link> LinksFrom(string id) => Select(Index.LinksOutOf(IndexOfRequired(id)));
+
+    /// <summary>The links that bring money <b>into</b> an entity (it is the recipient), in network order.</summary>
+    /// <param name="id">The entity id.</param>
+    /// <returns>The incoming links.</returns>
+    /// <exception cref="KeyNotFoundException">No entity has that id.</exception>
+    public IReadOnlyList<Link> LinksTo(string id) => Select(Index.LinksInto(IndexOfRequired(id)));
+
+    /// <summary>The funding sources (<see cref="Entity.IsFundingSource"/>), in network order.</summary>
+    public IReadOnlyList<Entity> FundingSources => [.. Entities.Where(e => e.IsFundingSource)];
+
+    /// <summary>The entities of a sector, in network order.</summary>
+    /// <param name="sector">The sector.</param>
+    /// <returns>The entities.</returns>
+    public IReadOnlyList<Entity> EntitiesIn(Sector sector) => [.. Entities.Where(e => e.Sector == sector)];
+
+    /// <summary>The sum of every link amount.</summary>
+    public double TotalAmount
+    {
+        get
+        {
+            var total = 0.0;
+            foreach (var amount in Index.Amount)
+            {
+                total += amount;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>Total amount by link kind (kinds with no link are absent), in kind order.</summary>
+    /// <returns>A sorted map from kind to total amount.</returns>
+    public ImmutableSortedDictionary<LinkKind, double> TotalsByKind()
+    {
+        var totals = new double[LinkKindFacts.All.Count];
+        var seen = new bool[totals.Length];
+        for (var l = 0; l < Index.LinkCount; l++)
+        {
+            totals[(int)Index.Kind[l]] += Index.Amount[l];
+            seen[(int)Index.Kind[l]] = true;
+        }
+
+        var builder = ImmutableSortedDictionary.CreateBuilder<LinkKind, double>();
+        for (var k = 0; k < totals.Length; k++)
+        {
+            if (seen[k])
+            {
+                builder[(LinkKind)k] = totals[k];
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The yearly inflow of an entity: the sum of the links into it plus its outside revenue (0 when unknown).
+    /// This is the denominator of the liquidity tolerance (DESIGN.md §3.1).
+    /// </summary>
+    /// <param name="id">The entity id.</param>
+    /// <returns>The inflow, in the network's unit.</returns>
+    public double Inflow(string id)
+    {
+        var v = IndexOfRequired(id);
+        var total = double.IsNaN(Index.Revenue[v]) ? 0.0 : Index.Revenue[v];
+        foreach (var l in Index.LinksInto(v))
+        {
+            total += Index.Amount[l];
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// A QuikGraph copy of the network for interop: vertices are entity ids, each edge is tagged with its
+    /// <see cref="Link"/> and runs the way money moves. The graph is immutable (an
+    /// <see cref="ArrayBidirectionalGraph{TVertex, TEdge}"/>) and parallel edges are kept.
+    /// </summary>
+    /// <returns>A new immutable bidirectional graph; O(n + m).</returns>
+    public IBidirectionalGraph<string, TaggedEdge<string, Link>> AsQuikGraph()
+    {
+        var graph = new BidirectionalGraph<string, TaggedEdge<string, Link>>(allowParallelEdges: true, EntityCount, EntityCount);
+        foreach (var entity in Entities)
+        {
+            graph.AddVertex(entity.Id);
+        }
+
+        foreach (var link in Links)
+        {
+            graph.AddEdge(new TaggedEdge<string, Link>(Entities[IndexOf(link.From)].Id, Entities[IndexOf(link.To)].Id, link));
+        }
+
+        return new ArrayBidirectionalGraph<string, TaggedEdge<string, Link>>(graph);
+    }
+
+    /// <summary>A one-line summary: title, counts and total.</summary>
+    /// <returns>The summary, invariant culture.</returns>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"FinancingNetwork '{Metadata.Title ?? "untitled"}': {EntityCount} entities, {LinkCount} links, total {TotalAmount:0.###} {Unit}");
+
+    internal int IndexOfRequired(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _indexById.TryGetValue(id, out var index)
+            ? index
+            : throw new KeyNotFoundException($"The network has no entity with id '{id}'.");
+    }
+
+    private Link[] Select(ReadOnlySpan<int> linkIndices)
+    {
+        var result = new Link[linkIndices.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Links[linkIndices[i]];
+        }
+
+        return result;
+    }
+}

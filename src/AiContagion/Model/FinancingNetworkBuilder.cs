@@ -1,0 +1,332 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace AiContagion.Model;
+
+/// <summary>
+/// The mutable builder of an immutable <see cref="FinancingNetwork"/>. It accepts anything and checks
+/// everything at <see cref="Build"/>, reporting <b>all</b> problems at once: empty or duplicate ids, links to
+/// unknown entities, self-links, negative / NaN / infinite amounts and figures, tolerances outside [0, 1],
+/// undefined kinds or sectors, attribute names that clash with fields.
+/// </summary>
+/// <remarks>
+/// Parallel links between the same pair are allowed. Readers pass a <see cref="SourceLocation"/> with each
+/// item, so a problem points at the file line or JSON path to fix. Not thread-safe.
+/// </remarks>
+public sealed class FinancingNetworkBuilder
+{
+    /// <summary>Field names an entity attribute may not take (they are the entity's own fields).</summary>
+    public static readonly FrozenSet<string> ReservedEntityFields = FrozenSet.ToFrozenSet(
+        ["id", "name", "sector", "cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities",
+         "tolerance", "fundingSource", "asOf", "source", "note", "attributes"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Field names a link attribute may not take (they are the link's own fields).</summary>
+    public static readonly FrozenSet<string> ReservedLinkFields = FrozenSet.ToFrozenSet(
+        ["from", "to", "kind", "amount", "termYears", "date", "source", "note", "attributes", "id"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private readonly List<Entity> _entities = [];
+    private readonly List<SourceLocation?> _entityLocations = [];
+    private readonly List<Link> _links = [];
+    private readonly List<SourceLocation?> _linkLocations = [];
+    private readonly List<NetworkProblem> _earlyProblems = [];
+    private NetworkMetadata _metadata = NetworkMetadata.Empty;
+
+    /// <summary>Number of entities added so far.</summary>
+    public int EntityCount => _entities.Count;
+
+    /// <summary>Number of links added so far.</summary>
+    public int LinkCount => _links.Count;
+
+    /// <summary>Sets the metadata (title, unit, date, sources, annotations).</summary>
+    /// <param name="metadata">The metadata.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder WithMetadata(NetworkMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        _metadata = metadata;
+        return this;
+    }
+
+    /// <summary>Changes the metadata with a function of the current one.</summary>
+    /// <param name="change">Returns the new metadata from the old.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder WithMetadata(Func<NetworkMetadata, NetworkMetadata> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return WithMetadata(change(_metadata));
+    }
+
+    /// <summary>Adds an entity.</summary>
+    /// <param name="entity">The entity.</param>
+    /// <param name="location">Where it was read, for error messages.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddEntity(Entity entity, SourceLocation? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        _entities.Add(entity);
+        _entityLocations.Add(location);
+        return this;
+    }
+
+    /// <summary>Adds an entity with an id, a sector and an optional name.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="sector">The sector.</param>
+    /// <param name="name">The display name (defaults to the id).</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddEntity(string id, Sector sector, string? name = null) => AddEntity(new Entity(id, sector, name));
+
+    /// <summary>Adds a link.</summary>
+    /// <param name="link">The link.</param>
+    /// <param name="location">Where it was read, for error messages.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddLink(Link link, SourceLocation? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        _links.Add(link);
+        _linkLocations.Add(location);
+        return this;
+    }
+
+    /// <summary>Adds a link: money moving from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <param name="from">The payer id.</param>
+    /// <param name="to">The recipient id.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="amount">The amount, in the network's unit.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddLink(string from, string to, LinkKind kind, double amount) => AddLink(new Link(from, to, kind, amount));
+
+    /// <summary>Adds an annotation: a sourced figure that is kept but not counted as a link.</summary>
+    /// <param name="annotation">The annotation.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddAnnotation(Annotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        _metadata = _metadata with { Annotations = _metadata.Annotations.Add(annotation) };
+        return this;
+    }
+
+    /// <summary>
+    /// Records a problem found while reading the input (e.g. a malformed number), so that <see cref="Build"/>
+    /// reports it together with the validation problems. Readers use this to report everything at once.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddProblem(NetworkProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        _earlyProblems.Add(problem);
+        return this;
+    }
+
+    /// <summary>Checks the network without building it.</summary>
+    /// <returns>Every problem, in input order (entities first, then links); empty when valid.</returns>
+    public IReadOnlyList<NetworkProblem> Validate() => Check(out _, out _, out _);
+
+    /// <summary>Builds the immutable network.</summary>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkValidationException">The network is invalid; the exception lists every problem.</exception>
+    public FinancingNetwork Build() =>
+        TryBuild(out var network, out var problems) ? network : throw new NetworkValidationException(problems);
+
+    /// <summary>Builds the network if it is valid.</summary>
+    /// <param name="network">The network, when valid.</param>
+    /// <param name="problems">Every problem found; empty when valid.</param>
+    /// <returns>Whether the network is valid.</returns>
+    public bool TryBuild(
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FinancingNetwork? network,
+        out IReadOnlyList<NetworkProblem> problems)
+    {
+        problems = Check(out var indexById, out var from, out var to);
+        if (problems.Count > 0)
+        {
+            network = null;
+            return false;
+        }
+
+        var entities = _entities.ToImmutableArray();
+        var links = _links.ToImmutableArray();
+        var index = NetworkIndex.Build(entities, links, from, to);
+        network = new FinancingNetwork(_metadata, entities, links, indexById.ToFrozenDictionary(StringComparer.Ordinal), index);
+        return true;
+    }
+
+    private List<NetworkProblem> Check(out Dictionary<string, int> indexById, out int[] from, out int[] to)
+    {
+        var problems = new List<NetworkProblem>(_earlyProblems);
+        indexById = new Dictionary<string, int>(_entities.Count, StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(_metadata.Unit))
+        {
+            problems.Add(new NetworkProblem(null, "network", "unit", "must not be empty (e.g. 'USD bn')"));
+        }
+
+        for (var i = 0; i < _entities.Count; i++)
+        {
+            CheckEntity(i, problems, indexById);
+        }
+
+        from = new int[_links.Count];
+        to = new int[_links.Count];
+        for (var l = 0; l < _links.Count; l++)
+        {
+            CheckLink(l, problems, indexById, out from[l], out to[l]);
+        }
+
+        for (var a = 0; a < _metadata.Annotations.Length; a++)
+        {
+            var annotation = _metadata.Annotations[a];
+            var subject = string.Create(CultureInfo.InvariantCulture, $"annotation #{a}");
+            if (string.IsNullOrWhiteSpace(annotation.Reason))
+            {
+                problems.Add(new NetworkProblem(null, subject, "reason", "must say why the figure is not a link"));
+            }
+
+            CheckFigure(annotation.Amount, "amount", null, subject, problems);
+        }
+
+        return problems;
+    }
+
+    private void CheckEntity(int i, List<NetworkProblem> problems, Dictionary<string, int> indexById)
+    {
+        var entity = _entities[i];
+        var location = _entityLocations[i];
+        var subject = string.IsNullOrWhiteSpace(entity.Id)
+            ? string.Create(CultureInfo.InvariantCulture, $"entity #{i}")
+            : $"entity '{entity.Id}'";
+        if (string.IsNullOrWhiteSpace(entity.Id))
+        {
+            problems.Add(new NetworkProblem(location, subject, "id", "must not be empty"));
+        }
+        else if (entity.Id.Trim().Length != entity.Id.Length)
+        {
+            problems.Add(new NetworkProblem(location, subject, "id", "must not start or end with white space"));
+        }
+        else if (!indexById.TryAdd(entity.Id, i))
+        {
+            var first = _entityLocations[indexById[entity.Id]];
+            var where = first is null
+                ? string.Create(CultureInfo.InvariantCulture, $"entity #{indexById[entity.Id]}")
+                : first.ToString();
+            problems.Add(new NetworkProblem(location, subject, "id", $"duplicate id; first defined at {where}"));
+        }
+
+        if (entity.Name is null)
+        {
+            problems.Add(new NetworkProblem(location, subject, "name", "must not be null"));
+        }
+
+        if (!Enum.IsDefined(entity.Sector))
+        {
+            problems.Add(new NetworkProblem(location, subject, "sector", $"undefined sector; expected one of {SectorFacts.AllNames}"));
+        }
+
+        CheckFigure(entity.Cash, "cash", location, subject, problems);
+        CheckFigure(entity.Revenue, "revenue", location, subject, problems);
+        CheckFigure(entity.Costs, "costs", location, subject, problems);
+        CheckFigure(entity.Capital, "capital", location, subject, problems);
+        CheckFigure(entity.ExternalAssets, "externalAssets", location, subject, problems);
+        CheckFigure(entity.ExternalLiabilities, "externalLiabilities", location, subject, problems);
+        if (CheckFigure(entity.Tolerance, "tolerance", location, subject, problems) && entity.Tolerance > 1)
+        {
+            problems.Add(new NetworkProblem(location, subject, "tolerance", Invariant($"must be in [0, 1] (a share of inflow); got {entity.Tolerance}")));
+        }
+
+        CheckAttributes(entity.Attributes, ReservedEntityFields, location, subject, problems);
+    }
+
+    private void CheckLink(int l, List<NetworkProblem> problems, Dictionary<string, int> indexById, out int from, out int to)
+    {
+        var link = _links[l];
+        var location = _linkLocations[l];
+        var subject = string.Create(CultureInfo.InvariantCulture, $"link #{l} ({link.From} -> {link.To})");
+        from = Resolve(link.From, "from", location, subject, problems, indexById);
+        to = Resolve(link.To, "to", location, subject, problems, indexById);
+        if (from >= 0 && from == to)
+        {
+            problems.Add(new NetworkProblem(location, subject, "to", "self-link: an entity cannot pay itself"));
+        }
+
+        if (!Enum.IsDefined(link.Kind))
+        {
+            problems.Add(new NetworkProblem(location, subject, "kind", $"undefined kind; expected one of {LinkKindFacts.AllNames}"));
+        }
+
+        if (double.IsNaN(link.Amount) || double.IsInfinity(link.Amount))
+        {
+            problems.Add(new NetworkProblem(location, subject, "amount", Invariant($"must be a finite number; got {link.Amount}")));
+        }
+        else if (link.Amount < 0)
+        {
+            problems.Add(new NetworkProblem(location, subject, "amount", Invariant($"must not be negative; got {link.Amount}")));
+        }
+
+        if (CheckFigure(link.TermYears, "termYears", location, subject, problems) && link.TermYears == 0)
+        {
+            problems.Add(new NetworkProblem(location, subject, "termYears", "must be positive when given"));
+        }
+
+        CheckAttributes(link.Attributes, ReservedLinkFields, location, subject, problems);
+    }
+
+    private static int Resolve(
+        string id, string field, SourceLocation? location, string subject, List<NetworkProblem> problems, Dictionary<string, int> indexById)
+    {
+        if (indexById.TryGetValue(id, out var index))
+        {
+            return index;
+        }
+
+        problems.Add(new NetworkProblem(
+            location, subject, field, string.IsNullOrWhiteSpace(id) ? "must name an entity; got an empty id" : $"unknown entity '{id}'"));
+        return -1;
+    }
+
+    /// <summary>Checks an optional figure is finite and non-negative; returns whether it is present and valid.</summary>
+    private static bool CheckFigure(double? value, string field, SourceLocation? location, string subject, List<NetworkProblem> problems)
+    {
+        if (value is not { } v)
+        {
+            return false;
+        }
+
+        if (double.IsNaN(v) || double.IsInfinity(v))
+        {
+            problems.Add(new NetworkProblem(location, subject, field, Invariant($"must be a finite number; got {v}")));
+            return false;
+        }
+
+        if (v < 0)
+        {
+            problems.Add(new NetworkProblem(location, subject, field, Invariant($"must not be negative; got {v}")));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void CheckAttributes(
+        ImmutableSortedDictionary<string, string> attributes, FrozenSet<string> reserved, SourceLocation? location, string subject, List<NetworkProblem> problems)
+    {
+        foreach (var (key, value) in attributes)
+        {
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                problems.Add(new NetworkProblem(location, subject, "attributes", "an attribute name must not be empty"));
+            }
+            else if (reserved.Contains(key))
+            {
+                problems.Add(new NetworkProblem(location, subject, "attributes", $"'{key}' is a field, not an attribute name"));
+            }
+
+            if (value is null)
+            {
+                problems.Add(new NetworkProblem(location, subject, "attributes", $"attribute '{key}' must not be null"));
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,182 @@
+namespace AiContagion.Model;
+
+/// <summary>
+/// The compact, immutable index every model's hot loop runs on: struct-of-arrays of ints and doubles, with
+/// compressed-sparse-row adjacency in both directions. Built once per <see cref="FinancingNetwork"/>
+/// (<see cref="FinancingNetwork.Index"/>), shared by every model and thread.
+/// </summary>
+/// <remarks>
+/// <para><b>Direction.</b> Link <c>l</c> runs from entity <c>LinkFrom[l]</c> to <c>LinkTo[l]</c>: the way money
+/// moves. <c>OutLinks[OutStart[v] .. OutStart[v+1]]</c> are the links that take money <b>out of</b> v (v pays);
+/// <c>InLinks[InStart[v] .. InStart[v+1]]</c> are the links that bring money <b>into</b> v (v is paid). Within a
+/// row, links keep their network order, so every walk is deterministic.</para>
+/// <para><b>Memory.</b> 25 bytes per link (from, to, amount, kind, one slot in each adjacency) plus 8 bytes per
+/// entity per row array and figure.</para>
+/// <para>Entity figures that are unknown are stored as <see cref="double.NaN"/>; models apply their own
+/// documented defaults.</para>
+/// </remarks>
+internal sealed class NetworkIndex
+{
+    private NetworkIndex(int entityCount, int linkCount)
+    {
+        EntityCount = entityCount;
+        LinkCount = linkCount;
+        LinkFrom = new int[linkCount];
+        LinkTo = new int[linkCount];
+        Amount = new double[linkCount];
+        Kind = new LinkKind[linkCount];
+        OutStart = new int[entityCount + 1];
+        OutLinks = new int[linkCount];
+        InStart = new int[entityCount + 1];
+        InLinks = new int[linkCount];
+        Cash = new double[entityCount];
+        Revenue = new double[entityCount];
+        Costs = new double[entityCount];
+        Capital = new double[entityCount];
+        ExternalAssets = new double[entityCount];
+        ExternalLiabilities = new double[entityCount];
+        Tolerance = new double[entityCount];
+        IsFundingSource = new bool[entityCount];
+        Sector = new Sector[entityCount];
+    }
+
+    /// <summary>Number of entities, n.</summary>
+    public int EntityCount { get; }
+
+    /// <summary>Number of links, m.</summary>
+    public int LinkCount { get; }
+
+    /// <summary>Payer (money leaves) of each link.</summary>
+    public int[] LinkFrom { get; }
+
+    /// <summary>Recipient (money arrives) of each link.</summary>
+    public int[] LinkTo { get; }
+
+    /// <summary>Amount of each link.</summary>
+    public double[] Amount { get; }
+
+    /// <summary>Kind of each link.</summary>
+    public LinkKind[] Kind { get; }
+
+    /// <summary>Row starts of the outgoing adjacency (length n + 1).</summary>
+    public int[] OutStart { get; }
+
+    /// <summary>Link indices grouped by payer.</summary>
+    public int[] OutLinks { get; }
+
+    /// <summary>Row starts of the incoming adjacency (length n + 1).</summary>
+    public int[] InStart { get; }
+
+    /// <summary>Link indices grouped by recipient.</summary>
+    public int[] InLinks { get; }
+
+    /// <summary>Cash per entity, NaN when unknown.</summary>
+    public double[] Cash { get; }
+
+    /// <summary>Outside revenue per entity, NaN when unknown.</summary>
+    public double[] Revenue { get; }
+
+    /// <summary>Outside costs per entity, NaN when unknown.</summary>
+    public double[] Costs { get; }
+
+    /// <summary>Capital per entity, NaN when unknown.</summary>
+    public double[] Capital { get; }
+
+    /// <summary>External assets per entity, NaN when unknown.</summary>
+    public double[] ExternalAssets { get; }
+
+    /// <summary>External liabilities per entity, NaN when unknown.</summary>
+    public double[] ExternalLiabilities { get; }
+
+    /// <summary>Explicit tolerance per entity, NaN when not given.</summary>
+    public double[] Tolerance { get; }
+
+    /// <summary>Whether each entity is a funding source.</summary>
+    public bool[] IsFundingSource { get; }
+
+    /// <summary>Sector of each entity.</summary>
+    public Sector[] Sector { get; }
+
+    /// <summary>The links that take money out of entity <paramref name="entity"/>.</summary>
+    public ReadOnlySpan<int> LinksOutOf(int entity) => OutLinks.AsSpan(OutStart[entity], OutStart[entity + 1] - OutStart[entity]);
+
+    /// <summary>The links that bring money into entity <paramref name="entity"/>.</summary>
+    public ReadOnlySpan<int> LinksInto(int entity) => InLinks.AsSpan(InStart[entity], InStart[entity + 1] - InStart[entity]);
+
+    /// <summary>Total amount of the links into each entity (the in-strength), a fresh array.</summary>
+    public double[] InStrength()
+    {
+        var strength = new double[EntityCount];
+        for (var l = 0; l < LinkCount; l++)
+        {
+            strength[LinkTo[l]] += Amount[l];
+        }
+
+        return strength;
+    }
+
+    /// <summary>Total amount of the links out of each entity (the out-strength), a fresh array.</summary>
+    public double[] OutStrength()
+    {
+        var strength = new double[EntityCount];
+        for (var l = 0; l < LinkCount; l++)
+        {
+            strength[LinkFrom[l]] += Amount[l];
+        }
+
+        return strength;
+    }
+
+    /// <summary>Builds the index from validated entities and links whose endpoints are resolved to indices.</summary>
+    /// <param name="entities">The entities, in network order.</param>
+    /// <param name="links">The links, in network order.</param>
+    /// <param name="from">Payer index of each link.</param>
+    /// <param name="to">Recipient index of each link.</param>
+    public static NetworkIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<Link> links, int[] from, int[] to)
+    {
+        var n = entities.Count;
+        var m = links.Count;
+        var index = new NetworkIndex(n, m);
+        for (var v = 0; v < n; v++)
+        {
+            var e = entities[v];
+            index.Cash[v] = e.Cash ?? double.NaN;
+            index.Revenue[v] = e.Revenue ?? double.NaN;
+            index.Costs[v] = e.Costs ?? double.NaN;
+            index.Capital[v] = e.Capital ?? double.NaN;
+            index.ExternalAssets[v] = e.ExternalAssets ?? double.NaN;
+            index.ExternalLiabilities[v] = e.ExternalLiabilities ?? double.NaN;
+            index.Tolerance[v] = e.Tolerance ?? double.NaN;
+            index.IsFundingSource[v] = e.IsFundingSource;
+            index.Sector[v] = e.Sector;
+        }
+
+        Array.Copy(from, index.LinkFrom, m);
+        Array.Copy(to, index.LinkTo, m);
+        for (var l = 0; l < m; l++)
+        {
+            var link = links[l];
+            index.Amount[l] = link.Amount;
+            index.Kind[l] = link.Kind;
+            index.OutStart[from[l] + 1]++;
+            index.InStart[to[l] + 1]++;
+        }
+
+        for (var v = 0; v < n; v++)
+        {
+            index.OutStart[v + 1] += index.OutStart[v];
+            index.InStart[v + 1] += index.InStart[v];
+        }
+
+        // Counting sort: stable, so each row keeps network order.
+        var outNext = index.OutStart.AsSpan(0, n).ToArray();
+        var inNext = index.InStart.AsSpan(0, n).ToArray();
+        for (var l = 0; l < m; l++)
+        {
+            index.OutLinks[outNext[from[l]]++] = l;
+            index.InLinks[inNext[to[l]]++] = l;
+        }
+
+        return index;
+    }
+}
