@@ -48,7 +48,7 @@ public static class GraphMlNetworkReader
             XmlResolver = null,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
+            IgnoreWhitespace = false,
             CloseInput = false,
         };
         try

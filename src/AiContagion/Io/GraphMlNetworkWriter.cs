@@ -136,6 +136,7 @@ public static class GraphMlNetworkWriter
         for (var v = 0; v < network.EntityCount; v++)
         {
             var e = network.Entities[v];
+            CheckXmlText($"entity '{e.Id}'", [e.Id, e.Name, e.AsOf, e.Source, e.Note, .. e.Attributes.Keys, .. e.Attributes.Values]);
             xml.WriteStartElement("node", GraphMlSchema.Namespace);
             xml.WriteAttributeString("id", e.Id);
             Data(xml, "n_name", e.Name == e.Id ? null : e.Name);
@@ -167,6 +168,7 @@ public static class GraphMlNetworkWriter
         for (var l = 0; l < network.LinkCount; l++)
         {
             var link = network.Links[l];
+            CheckXmlText(string.Create(CultureInfo.InvariantCulture, $"link #{l}"), [link.Date, link.Source, link.Note, .. link.Attributes.Keys, .. link.Attributes.Values]);
             xml.WriteStartElement("edge", GraphMlSchema.Namespace);
             xml.WriteAttributeString("id", Id("e", l));
             xml.WriteAttributeString("source", link.From);
@@ -217,6 +219,27 @@ public static class GraphMlNetworkWriter
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"The extra {what} column '{column.Name}' has {column.Values.Count} values; the network has {count}."), nameof(columns));
+            }
+        }
+    }
+
+    /// <summary>XML 1.0 cannot carry most control characters, even escaped: say which item holds one.</summary>
+    private static void CheckXmlText(string subject, ReadOnlySpan<string?> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                XmlConvert.VerifyXmlChars(text);
+            }
+            catch (XmlException error)
+            {
+                throw new ArgumentException($"{subject} cannot be written as GraphML: {error.Message} (XML 1.0 cannot carry control characters; use JSON or CSV)", nameof(texts), error);
             }
         }
     }

@@ -87,6 +87,12 @@ public static class JsonNetworkReader
             utf8 = utf8[3..];
         }
 
+        if (utf8.Length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
+        {
+            problems = [new NetworkProblem(new SourceLocation(fileName, 1, "$"), null, null, "the file is UTF-16 encoded; save it as UTF-8")];
+            return false;
+        }
+
         if (utf8.IsEmpty || utf8.Trim(" \t\r\n"u8).IsEmpty)
         {
             problems = [new NetworkProblem(new SourceLocation(fileName, 1, "$"), null, null, "the file is empty; expected a JSON object with \"format\": \"aicontagion/1\"")];
@@ -138,8 +144,16 @@ public static class JsonNetworkReader
     private static string TrimParserMessage(string message)
     {
         // System.Text.Json appends " Path: $ | LineNumber: 0 | BytePositionInLine: 3." which we report ourselves.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
 
     private sealed class Context(string? fileName)

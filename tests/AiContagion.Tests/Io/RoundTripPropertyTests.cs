@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using AiContagion.Io;
+using AiContagion.Model;
+using AiContagion.Tests.Support;
+using CsCheck;
+
+namespace AiContagion.Tests.Io;
+
+/// <summary>Any valid network survives JSON → CSV → GraphML → JSON unchanged, whatever its text holds.</summary>
+[TestClass]
+public sealed class RoundTripPropertyTests
+{
+    // Text that stresses every format: separators, quotes, line breaks, XML and JSON specials, non-ASCII.
+    private static readonly Gen<string> Text = Gen.Char[",\"\n\r\t ;<>&'{}[]\\éü中🙂abcXYZ019-_"].Array[0, 12]
+        .Select(chars => FixSurrogates(new string(chars)));
+
+    private static readonly Gen<string?> OptionalText = Gen.Frequency((3, Gen.Const((string?)null)), (2, Text.Select(s => (string?)s)));
+
+    private static readonly Gen<double?> Figure = Gen.Frequency(
+        (3, Gen.Const((double?)null)),
+        (3, Gen.Double[0, 1e6].Select(d => (double?)d)),
+        (1, Gen.OneOf<double?>(0.0, 1e-300, 123456789.123456789, 0.1 + 0.2)));
+
+    private static readonly Gen<FinancingNetwork> Network =
+        from entityCount in Gen.Int[2, 8]
+        from names in OptionalText.Array[entityCount]
+        from sectors in Gen.Enum<Sector>().Array[entityCount]
+        from cash in Figure.Array[entityCount]
+        from capital in Figure.Array[entityCount]
+        from tolerance in Gen.Frequency((3, Gen.Const((double?)null)), (1, Gen.Double[0, 1].Select(d => (double?)d))).Array[entityCount]
+        from funding in Gen.OneOf<bool?>(null, true, false).Array[entityCount]
+        from notes in OptionalText.Array[entityCount]
+        from attribute in OptionalText.Array[entityCount]
+        from linkCount in Gen.Int[0, 12]
+        from ends in Gen.Int[0, entityCount - 1].Array[linkCount * 2]
+        from kinds in Gen.Enum<LinkKind>().Array[linkCount]
+        from amounts in Gen.Double[0, 1e4].Array[linkCount]
+        from terms in Gen.Frequency((2, Gen.Const((double?)null)), (1, Gen.Double[0.5, 30].Select(d => (double?)d))).Array[linkCount]
+        from linkNotes in OptionalText.Array[linkCount]
+        from title in OptionalText
+        from unit in Gen.OneOf("USD bn", "EUR m", "a \"unit\", odd")
+        select Build(entityCount, names, sectors, cash, capital, tolerance, funding, notes, attribute, linkCount, ends, kinds, amounts, terms, linkNotes, title, unit);
+
+    [TestMethod]
+    public void AnyValidNetwork_RoundTripsThroughEveryFormat()
+    {
+        using var temp = new TempFolder();
+        var counter = 0;
+        Network.Sample(original =>
+        {
+            var folder = Path.Combine(temp.Path, (Interlocked.Increment(ref counter)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            FinancingNetworkFile.Save(original, Path.Combine(folder, "a.json"));
+            var fromJson = FinancingNetworkFile.Load(Path.Combine(folder, "a.json"));
+            FinancingNetworkFile.Save(fromJson, Path.Combine(folder, "csv"));
+            var fromCsv = FinancingNetworkFile.Load(Path.Combine(folder, "csv"));
+            FinancingNetworkFile.Save(fromCsv, Path.Combine(folder, "b.graphml"));
+            var fromGraphMl = FinancingNetworkFile.Load(Path.Combine(folder, "b.graphml"));
+            RoundTripTests.AssertSame(original, fromGraphMl);
+        }, iter: 150, threads: 1);
+    }
+
+    private static FinancingNetwork Build(
+        int entityCount, string?[] names, Sector[] sectors, double?[] cash, double?[] capital, double?[] tolerance, bool?[] funding,
+        string?[] notes, string?[] attribute, int linkCount, int[] ends, LinkKind[] kinds, double[] amounts, double?[] terms,
+        string?[] linkNotes, string? title, string unit)
+    {
+        var builder = FinancingNetwork.CreateBuilder().WithMetadata(new NetworkMetadata { Title = title, Unit = unit, Sources = title is null ? [] : [title] });
+        for (var i = 0; i < entityCount; i++)
+        {
+            var attributes = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+            if (attribute[i] is { } value)
+            {
+                attributes = attributes.Add("extra field", value);
+            }
+
+            builder.AddEntity(new Entity($"id {i}, \"q\" é", sectors[i], names[i])
+            {
+                Cash = cash[i],
+                Capital = capital[i],
+                Tolerance = tolerance[i],
+                FundingSource = funding[i],
+                Note = notes[i],
+                Attributes = attributes,
+            });
+        }
+
+        for (var l = 0; l < linkCount; l++)
+        {
+            var from = ends[2 * l];
+            var to = ends[(2 * l) + 1];
+            if (from == to)
+            {
+                to = (to + 1) % entityCount;
+            }
+
+            builder.AddLink(new Link($"id {from}, \"q\" é", $"id {to}, \"q\" é", kinds[l], amounts[l]) { TermYears = terms[l], Note = linkNotes[l] });
+        }
+
+        return builder.Build();
+    }
+
+    private static string FixSurrogates(string s)
+    {
+        // Gen.Char over a string's chars can split a surrogate pair; keep only whole pairs.
+        var result = new System.Text.StringBuilder();
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                result.Append(s[i]).Append(s[i + 1]);
+                i++;
+            }
+            else if (!char.IsSurrogate(s[i]))
+            {
+                result.Append(s[i]);
+            }
+        }
+
+        return result.ToString();
+    }
+}
