@@ -53,10 +53,10 @@ public static class CsvNetworkReader
         var network = Path.Combine(folder, CsvSchema.NetworkFile);
         var annotations = Path.Combine(folder, CsvSchema.AnnotationsFile);
         return Read(
-            new CsvSource(entities, File.ReadAllText(entities)),
-            new CsvSource(links, File.ReadAllText(links)),
-            File.Exists(network) ? new CsvSource(network, File.ReadAllText(network)) : null,
-            File.Exists(annotations) ? new CsvSource(annotations, File.ReadAllText(annotations)) : null);
+            CsvSource.FromFile(entities),
+            CsvSource.FromFile(links),
+            File.Exists(network) ? CsvSource.FromFile(network) : null,
+            File.Exists(annotations) ? CsvSource.FromFile(annotations) : null);
     }
 
     /// <summary>Reads a network from CSV texts.</summary>
@@ -79,6 +79,7 @@ public static class CsvNetworkReader
         }
 
         builder.WithMetadata(metadata);
+        builder.SetLocationFiles(entities.Name, links.Name);
         ReadEntities(entities, builder, problems);
         ReadLinks(links, builder, problems);
         var valid = builder.TryBuild(out var built, out var validation);
@@ -131,7 +132,7 @@ public static class CsvNetworkReader
                 };
                 if (idText is not null)
                 {
-                    builder.AddEntity(entity, new SourceLocation(source.Name, line));
+                    builder.AddEntityAt(entity, line);
                 }
             }
         }
@@ -166,7 +167,7 @@ public static class CsvNetworkReader
                 };
                 if (fromId is not null && toId is not null)
                 {
-                    builder.AddLink(link, new SourceLocation(source.Name, line));
+                    builder.AddLinkAt(link, line);
                 }
             }
         }
@@ -270,7 +271,52 @@ public static class CsvNetworkReader
     }
 }
 
-/// <summary>The name and text of one CSV file, for <see cref="CsvNetworkReader.Read"/>.</summary>
-/// <param name="Name">The file name used in error messages.</param>
-/// <param name="Text">The file's text.</param>
-public sealed record CsvSource(string Name, string Text);
+/// <summary>One CSV file for <see cref="CsvNetworkReader.Read"/>: a file on disk (streamed) or a text in memory.</summary>
+public sealed class CsvSource
+{
+    private readonly string? _text;
+
+    private CsvSource(string name, string? text)
+    {
+        Name = name;
+        _text = text;
+    }
+
+    /// <summary>The file name used in error messages.</summary>
+    public string Name { get; }
+
+    /// <summary>A CSV file on disk, read in a stream (no copy of the whole file in memory).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The source.</returns>
+    public static CsvSource FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new CsvSource(path, null);
+    }
+
+    /// <summary>A CSV text in memory.</summary>
+    /// <param name="name">The name used in error messages.</param>
+    /// <param name="text">The CSV text (a leading byte-order mark is ignored).</param>
+    /// <returns>The source.</returns>
+    public static CsvSource FromText(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        return new CsvSource(name, text.StartsWith('\uFEFF') ? text[1..] : text);
+    }
+
+    /// <summary>Whether the source holds nothing but white space.</summary>
+    internal bool IsBlank()
+    {
+        if (_text is not null)
+        {
+            return string.IsNullOrWhiteSpace(_text);
+        }
+
+        var info = new FileInfo(Name);
+        return info.Length == 0 || (info.Length < 4096 && string.IsNullOrWhiteSpace(File.ReadAllText(Name)));
+    }
+
+    /// <summary>Opens a Sep reader over the source.</summary>
+    internal SepReader Open(SepReaderOptions options) => _text is not null ? options.FromText(_text) : options.FromFile(Name);
+}

@@ -38,22 +38,21 @@ internal sealed class CsvTable : IDisposable
     /// <summary>Opens a table; returns <see langword="null"/> (with problems added) when the header is unusable.</summary>
     public static CsvTable? Open(CsvSource source, IReadOnlyList<string> known, IReadOnlyList<string> required, List<NetworkProblem> problems)
     {
-        var text = source.Text.StartsWith('\uFEFF') ? source.Text[1..] : source.Text;
-        if (string.IsNullOrWhiteSpace(text))
+        if (source.IsBlank())
         {
             problems.Add(new NetworkProblem(new SourceLocation(source.Name, 1), null, null,
                 $"the file is empty; expected a header row naming the columns ({string.Join(",", known)})"));
             return null;
         }
 
-        var reader = Sep.Reader(o => o with
+        var reader = source.Open(Sep.Reader(o => o with
         {
             Sep = new Sep(','),
             HasHeader = true,
             DisableColCountCheck = true,
             Unescape = false,
             CultureInfo = CultureInfo.InvariantCulture,
-        }).FromText(text);
+        }));
         var columns = known.ToDictionary(k => k, _ => -1, StringComparer.OrdinalIgnoreCase);
         var extras = new List<(int, string)>();
         var names = reader.Header.ColNames;
@@ -296,7 +295,7 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The current row's unknown columns as attributes (empty cells skipped).</summary>
     public ImmutableSortedDictionary<string, string> ExtraAttributes()
     {
-        var empty = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        var empty = Equality.NoAttributes;
         if (_extras.Length == 0)
         {
             return empty;

@@ -85,8 +85,16 @@ public static class GraphMlNetworkReader
 
     private sealed record Key(string Id, string For, string? Name, string Type, string? Default);
 
-    private sealed class ReaderState(string? fileName)
+    private sealed class ReaderState
     {
+        private readonly string? fileName;
+
+        public ReaderState(string? fileName)
+        {
+            this.fileName = fileName;
+            Builder.SetLocationFiles(fileName, fileName);
+        }
+
         private readonly Dictionary<string, Key> _keys = new(StringComparer.Ordinal);
         private NetworkMetadata _metadata = NetworkMetadata.Empty;
         private bool _directedByDefault = true;
@@ -321,7 +329,7 @@ public static class GraphMlNetworkReader
                 Note = fields.Text("note"),
                 Attributes = fields.Rest(FinancingNetworkBuilder.ReservedEntityFields, "label"),
             };
-            Builder.AddEntity(entity, location);
+            Builder.AddEntityAt(entity, line);
         }
 
         private void ReadEdge(XmlReader xml)
@@ -361,7 +369,7 @@ public static class GraphMlNetworkReader
                 Note = fields.Text("note"),
                 Attributes = fields.Rest(FinancingNetworkBuilder.ReservedLinkFields, "weight"),
             };
-            Builder.AddLink(link, location);
+            Builder.AddLinkAt(link, line);
         }
 
         private Dictionary<string, (string Value, int Line)> ReadElementData(XmlReader xml, string target)

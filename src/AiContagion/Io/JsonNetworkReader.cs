@@ -185,10 +185,11 @@ public static class JsonNetworkReader
             };
 
             var builder = new FinancingNetworkBuilder();
+            builder.SetLocationFiles(fileName, fileName);
             var annotations = ImmutableArray.CreateBuilder<Annotation>();
-            ForEach(root, "entities", required: true, (element, path) => ReadEntity(element, path, builder));
-            ForEach(root, "links", required: true, (element, path) => ReadLink(element, path, builder));
-            ForEach(root, "annotations", required: false, (element, path) =>
+            ForEach(root, "entities", required: true, (element, path, i) => ReadEntity(element, path, i, builder));
+            ForEach(root, "links", required: true, (element, path, i) => ReadLink(element, path, i, builder));
+            ForEach(root, "annotations", required: false, (element, path, _) =>
             {
                 if (ReadAnnotation(element, path) is { } annotation)
                 {
@@ -199,7 +200,7 @@ public static class JsonNetworkReader
             return builder;
         }
 
-        private void ReadEntity(JsonElement element, string path, FinancingNetworkBuilder builder)
+        private void ReadEntity(JsonElement element, string path, int index, FinancingNetworkBuilder builder)
         {
             if (!ExpectObject(element, path, "an entity object"))
             {
@@ -232,11 +233,11 @@ public static class JsonNetworkReader
             };
             if (id is not null)
             {
-                builder.AddEntity(entity, new SourceLocation(fileName, null, path));
+                builder.AddEntityAt(entity, 0, index);
             }
         }
 
-        private void ReadLink(JsonElement element, string path, FinancingNetworkBuilder builder)
+        private void ReadLink(JsonElement element, string path, int index, FinancingNetworkBuilder builder)
         {
             if (!ExpectObject(element, path, "a link object"))
             {
@@ -264,7 +265,7 @@ public static class JsonNetworkReader
             };
             if (from is not null && to is not null)
             {
-                builder.AddLink(link, new SourceLocation(fileName, null, path));
+                builder.AddLinkAt(link, 0, index);
             }
         }
 
@@ -290,7 +291,7 @@ public static class JsonNetworkReader
             };
         }
 
-        private void ForEach(JsonElement parent, string name, bool required, Action<JsonElement, string> read)
+        private void ForEach(JsonElement parent, string name, bool required, Action<JsonElement, string, int> read)
         {
             var path = "$." + name;
             if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
@@ -312,7 +313,7 @@ public static class JsonNetworkReader
             var i = 0;
             foreach (var element in array.EnumerateArray())
             {
-                read(element, string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"));
+                read(element, string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), i);
                 i++;
             }
         }
@@ -450,7 +451,7 @@ public static class JsonNetworkReader
 
         private ImmutableSortedDictionary<string, string> Attributes(JsonElement parent, string parentPath)
         {
-            var empty = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+            var empty = Equality.NoAttributes;
             if (!parent.TryGetProperty("attributes", out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 return empty;

@@ -80,7 +80,7 @@ public sealed record Entity
     public string? Note { get; init; }
 
     /// <summary>Further named values kept from the input (e.g. unknown CSV columns), sorted by name.</summary>
-    public ImmutableSortedDictionary<string, string> Attributes { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, string> Attributes { get; init; } = Equality.NoAttributes;
 
     /// <summary>Whether this entity is a funding source: <see cref="FundingSource"/> if set, else by sector.</summary>
     public bool IsFundingSource => FundingSource ?? Sector.IsFunderSector();

@@ -5,6 +5,10 @@ namespace AiContagion.Model;
 /// <summary>Value-equality helpers for the immutable collections inside model records.</summary>
 internal static class Equality
 {
+    /// <summary>The shared empty attribute map (ordinal keys); one instance, never one per entity or link.</summary>
+    public static readonly ImmutableSortedDictionary<string, string> NoAttributes =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     public static bool SameAttributes(ImmutableSortedDictionary<string, string> a, ImmutableSortedDictionary<string, string> b)
     {
         if (ReferenceEquals(a, b))

@@ -28,9 +28,9 @@ public sealed class FinancingNetworkBuilder
         StringComparer.OrdinalIgnoreCase);
 
     private readonly List<Entity> _entities = [];
-    private readonly List<SourceLocation?> _entityLocations = [];
+    private readonly LocationTable _entityLocations = new("entities");
     private readonly List<Link> _links = [];
-    private readonly List<SourceLocation?> _linkLocations = [];
+    private readonly LocationTable _linkLocations = new("links");
     private readonly List<NetworkProblem> _earlyProblems = [];
     private NetworkMetadata _metadata = NetworkMetadata.Empty;
 
@@ -68,6 +68,45 @@ public sealed class FinancingNetworkBuilder
         ArgumentNullException.ThrowIfNull(entity);
         _entities.Add(entity);
         _entityLocations.Add(location);
+        return this;
+    }
+
+    /// <summary>Sets the files that the compact locations of <see cref="AddEntityAt"/> and <see cref="AddLinkAt"/> refer to.</summary>
+    internal void SetLocationFiles(string? entities, string? links)
+    {
+        _entityLocations.File = entities;
+        _linkLocations.File = links;
+    }
+
+    /// <summary>Adds an entity read at a line (<paramref name="line"/> &gt; 0) or at a JSON array index (<paramref name="jsonIndex"/> ≥ 0).</summary>
+    internal FinancingNetworkBuilder AddEntityAt(Entity entity, int line, int jsonIndex = -1)
+    {
+        _entities.Add(entity);
+        if (jsonIndex >= 0)
+        {
+            _entityLocations.AddJsonIndex(jsonIndex);
+        }
+        else
+        {
+            _entityLocations.AddLine(line);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a link read at a line (<paramref name="line"/> &gt; 0) or at a JSON array index (<paramref name="jsonIndex"/> ≥ 0).</summary>
+    internal FinancingNetworkBuilder AddLinkAt(Link link, int line, int jsonIndex = -1)
+    {
+        _links.Add(link);
+        if (jsonIndex >= 0)
+        {
+            _linkLocations.AddJsonIndex(jsonIndex);
+        }
+        else
+        {
+            _linkLocations.AddLine(line);
+        }
+
         return this;
     }
 
@@ -192,6 +231,11 @@ public sealed class FinancingNetworkBuilder
     private void CheckEntity(int i, List<NetworkProblem> problems, Dictionary<string, int> indexById)
     {
         var entity = _entities[i];
+        if (IsPlainValid(entity, i, indexById))
+        {
+            return;
+        }
+
         var location = _entityLocations[i];
         var subject = string.IsNullOrWhiteSpace(entity.Id)
             ? string.Create(CultureInfo.InvariantCulture, $"entity #{i}")
@@ -240,6 +284,11 @@ public sealed class FinancingNetworkBuilder
     private void CheckLink(int l, List<NetworkProblem> problems, Dictionary<string, int> indexById, out int from, out int to)
     {
         var link = _links[l];
+        if (IsPlainValid(link, indexById, out from, out to))
+        {
+            return;
+        }
+
         var location = _linkLocations[l];
         var subject = string.Create(CultureInfo.InvariantCulture, $"link #{l} ({link.From} -> {link.To})");
         from = Resolve(link.From, "from", location, subject, problems, indexById);
@@ -270,6 +319,39 @@ public sealed class FinancingNetworkBuilder
 
         CheckAttributes(link.Attributes, ReservedLinkFields, location, subject, problems);
     }
+
+    /// <summary>
+    /// The fast path of validation for the common case: a well-formed entity with a new id is added to the id map
+    /// and needs no problem text. Anything unusual falls through to the full check, which builds messages.
+    /// </summary>
+    private static bool IsPlainValid(Entity entity, int index, Dictionary<string, int> indexById)
+    {
+        var id = entity.Id;
+        if (id.Length == 0 || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]) || entity.Name is null || !Enum.IsDefined(entity.Sector)
+            || !IsPlainFigure(entity.Cash) || !IsPlainFigure(entity.Revenue) || !IsPlainFigure(entity.Costs) || !IsPlainFigure(entity.Capital)
+            || !IsPlainFigure(entity.ExternalAssets) || !IsPlainFigure(entity.ExternalLiabilities) || !IsPlainFigure(entity.Tolerance)
+            || entity.Tolerance > 1 || !entity.Attributes.IsEmpty)
+        {
+            return false;
+        }
+
+        return indexById.TryAdd(id, index);
+    }
+
+    private static bool IsPlainValid(Link link, Dictionary<string, int> indexById, out int from, out int to)
+    {
+        to = -1;
+        if (!indexById.TryGetValue(link.From, out from) || !indexById.TryGetValue(link.To, out to) || from == to
+            || !double.IsFinite(link.Amount) || link.Amount < 0 || (uint)link.Kind > (uint)LinkKind.Services
+            || !IsPlainFigure(link.TermYears) || link.TermYears == 0 || !link.Attributes.IsEmpty)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsPlainFigure(double? value) => value is not { } v || (double.IsFinite(v) && v >= 0);
 
     private static int Resolve(
         string id, string field, SourceLocation? location, string subject, List<NetworkProblem> problems, Dictionary<string, int> indexById)

@@ -16,6 +16,10 @@ namespace AiContagion.Model;
 /// </remarks>
 public sealed record Link
 {
+    // The rarely used fields live in one shared-on-copy object, so a plain link (from, to, kind, amount) costs
+    // 48 bytes: 10⁶ links fit in well under 100 MB.
+    private LinkDetails? _details;
+
     /// <summary>Creates a link.</summary>
     /// <param name="from">Id of the payer (funder or customer).</param>
     /// <param name="to">Id of the recipient (borrower, investee or supplier).</param>
@@ -45,19 +49,46 @@ public sealed record Link
     public double Amount { get; init; }
 
     /// <summary>Term in years over which the amount is paid (contracts, loans), or <see langword="null"/>.</summary>
-    public double? TermYears { get; init; }
+    public double? TermYears
+    {
+        get => _details?.TermYears;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { TermYears = value };
+    }
 
     /// <summary>When the deal was made or reported (free text, ISO 8601 preferred).</summary>
-    public string? Date { get; init; }
+    public string? Date
+    {
+        get => _details?.Date;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Date = value };
+    }
 
     /// <summary>Citation for the figure.</summary>
-    public string? Source { get; init; }
+    public string? Source
+    {
+        get => _details?.Source;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Source = value };
+    }
 
     /// <summary>Free-text note.</summary>
-    public string? Note { get; init; }
+    public string? Note
+    {
+        get => _details?.Note;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Note = value };
+    }
 
-    /// <summary>Further named values kept from the input, sorted by name.</summary>
-    public ImmutableSortedDictionary<string, string> Attributes { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>Further named values kept from the input, sorted by name (ordinal).</summary>
+    public ImmutableSortedDictionary<string, string> Attributes
+    {
+        get => _details?.Attributes ?? Equality.NoAttributes;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (!value.IsEmpty || _details is not null)
+            {
+                _details = (_details ?? LinkDetails.None) with { Attributes = value };
+            }
+        }
+    }
 
     /// <summary>The class of <see cref="Kind"/>: claim or commercial.</summary>
     public LinkClass Class => Kind.Class();
@@ -95,4 +126,20 @@ public sealed record Link
     /// <returns>The description, invariant culture.</returns>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{From} -> {To} {Kind} {Amount}");
+}
+
+/// <summary>The optional fields of a <see cref="Link"/>, kept apart so that plain links stay small.</summary>
+internal sealed record LinkDetails
+{
+    public static readonly LinkDetails None = new();
+
+    public double? TermYears { get; init; }
+
+    public string? Date { get; init; }
+
+    public string? Source { get; init; }
+
+    public string? Note { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Attributes { get; init; } = Equality.NoAttributes;
 }

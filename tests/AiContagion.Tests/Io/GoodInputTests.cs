@@ -22,8 +22,8 @@ public sealed class GoodInputTests
     [TestMethod]
     public void Csv_ByteOrderMarkCaseInsensitiveHeadersAnyOrderAndExtraColumns_Accepted()
     {
-        var entities = new CsvSource("entities.csv", "\uFEFFSector,ID,Cash,country\r\nBank,a,1.5,FR\r\nModelLab,b,,\r\n");
-        var links = new CsvSource("links.csv", "Amount,Kind,To,From,deal\n2.5,loan,b,a,\"Series \"\"A\"\", 2025\"\n\n");
+        var entities = CsvSource.FromText("entities.csv", "\uFEFFSector,ID,Cash,country\r\nBank,a,1.5,FR\r\nModelLab,b,,\r\n");
+        var links = CsvSource.FromText("links.csv", "Amount,Kind,To,From,deal\n2.5,loan,b,a,\"Series \"\"A\"\", 2025\"\n\n");
 
         var network = CsvNetworkReader.Read(entities, links);
 
@@ -37,8 +37,8 @@ public sealed class GoodInputTests
     [TestMethod]
     public void Csv_QuotedEmptyCell_IsEmptyStringNotAbsent()
     {
-        var entities = new CsvSource("entities.csv", "id,sector,note\na,Bank,\"\"\nb,Bank,\n");
-        var links = new CsvSource("links.csv", "from,to,kind,amount\n");
+        var entities = CsvSource.FromText("entities.csv", "id,sector,note\na,Bank,\"\"\nb,Bank,\n");
+        var links = CsvSource.FromText("links.csv", "from,to,kind,amount\n");
 
         var network = CsvNetworkReader.Read(entities, links);
 
