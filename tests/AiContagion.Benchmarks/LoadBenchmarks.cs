@@ -1,0 +1,34 @@
+using AiContagion.Io;
+using AiContagion.Model;
+using BenchmarkDotNet.Attributes;
+
+namespace AiContagion.Benchmarks;
+
+/// <summary>Reading networks from disk and building the compact index.</summary>
+[MemoryDiagnoser]
+public class LoadBenchmarks
+{
+    private string _csv = string.Empty;
+    private string _json = string.Empty;
+    private FinancingNetwork _network = null!;
+
+    [Params("100k", "1m")]
+    public string Size { get; set; } = "100k";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _csv = BenchmarkData.CsvFolder(Size);
+        _json = BenchmarkData.JsonFile(Size);
+        _network = FinancingNetworkFile.Load(_csv);
+    }
+
+    [Benchmark(Description = "load CSV")]
+    public FinancingNetwork LoadCsv() => FinancingNetworkFile.Load(_csv);
+
+    [Benchmark(Description = "load JSON")]
+    public FinancingNetwork LoadJson() => FinancingNetworkFile.Load(_json);
+
+    [Benchmark(Description = "build compact index")]
+    public object BuildIndex() => NetworkIndex.Build(_network.Entities, _network.Links, _network.Index.LinkFrom, _network.Index.LinkTo);
+}
