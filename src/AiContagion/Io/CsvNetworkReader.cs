@@ -305,6 +305,9 @@ public sealed class CsvSource
         return new CsvSource(name, text.StartsWith('\uFEFF') ? text[1..] : text);
     }
 
+    /// <summary>A problem when a file source is not valid UTF-8 (texts are already decoded).</summary>
+    internal NetworkProblem? CheckEncoding() => _text is null ? Utf8Validation.CheckFile(Name) : null;
+
     /// <summary>Whether the source holds nothing but white space.</summary>
     internal bool IsBlank()
     {

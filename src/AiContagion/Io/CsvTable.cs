@@ -38,6 +38,12 @@ internal sealed class CsvTable : IDisposable
     /// <summary>Opens a table; returns <see langword="null"/> (with problems added) when the header is unusable.</summary>
     public static CsvTable? Open(CsvSource source, IReadOnlyList<string> known, IReadOnlyList<string> required, List<NetworkProblem> problems)
     {
+        if (source.CheckEncoding() is { } encoding)
+        {
+            problems.Add(encoding);
+            return null;
+        }
+
         if (source.IsBlank())
         {
             problems.Add(new NetworkProblem(new SourceLocation(source.Name, 1), null, null,

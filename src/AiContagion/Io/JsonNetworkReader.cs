@@ -93,6 +93,12 @@ public static class JsonNetworkReader
             return false;
         }
 
+        if (Utf8Validation.Check(utf8, fileName) is { } encoding)
+        {
+            problems = [encoding];
+            return false;
+        }
+
         if (utf8.IsEmpty || utf8.Trim(" \t\r\n"u8).IsEmpty)
         {
             problems = [new NetworkProblem(new SourceLocation(fileName, 1, "$"), null, null, "the file is empty; expected a JSON object with \"format\": \"aicontagion/1\"")];

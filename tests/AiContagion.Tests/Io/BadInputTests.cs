@@ -40,6 +40,7 @@ public sealed class BadInputTests
     [DataRow("csv/quote-in-field", "entities.csv:2", "badly quoted")]
     [DataRow("csv/unknown-kind", "links.csv:2", "unknown kind 'Mortgage'")]
     [DataRow("csv/huge-number", "links.csv:2", "'1e400' is not a finite number")]
+    [DataRow("csv/latin1", "entities.csv:2", "invalid UTF-8 at byte 25")]
     [DataRow("graphml/dtd.graphml", "dtd.graphml", "DTD")]
     [DataRow("graphml/external-entity.graphml", "external-entity.graphml", "DTD processing is off")]
     [DataRow("graphml/truncated.graphml", "truncated.graphml:7", "malformed XML")]
