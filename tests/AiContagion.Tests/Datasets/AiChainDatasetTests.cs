@@ -255,6 +255,19 @@ public sealed partial class AiChainDatasetTests
         }
     }
 
+    [TestMethod]
+    public void AiChain_ThroughCsvAndGraphMl_Lossless()
+    {
+        using var temp = new TempFolder();
+
+        FinancingNetworkFile.Save(Network, temp.File("csv"));
+        FinancingNetworkFile.Save(FinancingNetworkFile.Load(temp.File("csv")), temp.File("chain.graphml"));
+        var back = FinancingNetworkFile.Load(temp.File("chain.graphml"));
+
+        AiContagion.Tests.Io.RoundTripTests.AssertSame(Network, back);
+        CollectionAssert.AreEqual(Network.Metadata.Annotations.ToList(), back.Metadata.Annotations.ToList());
+    }
+
     private static int FactsRowOf(Link link) => int.Parse(link.Attributes["factsRow"], CultureInfo.InvariantCulture);
 
     private static int FactsRowOf(Annotation annotation)
