@@ -12,7 +12,7 @@ Output: ../ai-chain.json in the native format (graphs/README.md), written determ
 sector order then id, links and annotations in facts-row order, numbers as the facts give them.
 
 Every rule the curation must obey is checked here and the build stops on the first batch of problems, so a
-curation mistake cannot reach the data file. See graphs/AI-CHAIN.md for the rules and the judgement calls.
+curation mistake cannot reach the data file. See graphs/README.md for the rules and the judgement calls.
 
 Usage: python3 graphs/sources/build_ai_chain.py            write ../ai-chain.json
        python3 graphs/sources/build_ai_chain.py --check    exit 1 if ../ai-chain.json is not up to date
@@ -400,7 +400,7 @@ def build(facts, nodes, entities, curation):
             "counted. Balance-sheet figures come from the node facts; an absent figure is unknown (listed in each "
             "entity's unknownFigures attribute) and the models' documented defaults apply. Reported revenue is kept "
             "as reported; debt already modelled as in-graph links is subtracted from reported debt to give "
-            "externalLiabilities. Built by graphs/sources/build_ai_chain.py; see graphs/AI-CHAIN.md."),
+            "externalLiabilities. Built by graphs/sources/build_ai_chain.py; see graphs/README.md."),
         "sources": [
             "graphs/sources/ai-chain-facts.csv: 150 sourced deal rows (press reports, company filings and "
             "releases, secondary summaries); each link and annotation carries its row's source and date",
