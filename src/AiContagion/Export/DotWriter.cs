@@ -23,7 +23,8 @@ namespace AiContagion.Export;
 /// recipient id, kind, amount and finally their statement text; numbers use the invariant culture; line ends
 /// are <c>\n</c>. Nothing runs in parallel.</para>
 /// <para><b>Layout.</b> Each tier is a cluster whose nodes share a rank (<c>newrank=true</c>); an invisible
-/// edge joins consecutive non-empty tiers so they keep their order, and an invisible edge puts the legend to the right of the last tier. Render with <see cref="GraphvizRenderer"/> or <c>dot -Tsvg</c>.</para>
+/// edge joins consecutive non-empty tiers so they keep their order; the legend, joined to nothing, takes the first
+/// rank (top left). Render with <see cref="GraphvizRenderer"/> or <c>dot -Tsvg</c>.</para>
 /// <para>Complexity O(n log n + m log m) time, O(n + m) text. Thread-safe (no shared state).</para>
 /// </remarks>
 public static class DotWriter
@@ -137,7 +138,7 @@ public static class DotWriter
 
             if (_options.ShowLegend)
             {
-                AppendLegend(dot, selection, shownLinks, tierHeads.Count == 0 ? null : tierHeads[^1]);
+                AppendLegend(dot, selection, shownLinks);
             }
 
             dot.Append("}\n");
@@ -197,7 +198,7 @@ public static class DotWriter
 
             return new DotAttributes()
                 .Quoted("charset", "UTF-8").Token("rankdir", "LR").Token("newrank", "true")
-                .Token("nodesep", "0.35").Token("ranksep", "1.2").Quoted("fontname", DiagramStyle.FontName)
+                .Token("nodesep", "0.35").Token("ranksep", "0.9").Quoted("fontname", DiagramStyle.FontName)
                 .Token("fontsize", "14").Token("labelloc", "t").Text("label", lines).ToString();
         }
 
@@ -429,8 +430,8 @@ public static class DotWriter
             var statement = new StringBuilder();
             DotText.AppendId(statement, link.From).Append(" -> ");
             DotText.AppendId(statement, link.To).Append(' ');
-            var fromTier = _network.Entities[_network.IndexOf(link.From)].Sector.Tier();
-            var toTier = _network.Entities[_network.IndexOf(link.To)].Sector.Tier();
+            var fromTier = _network.Index.Sector[_network.Index.LinkFrom[l]].Tier();
+            var toTier = _network.Index.Sector[_network.Index.LinkTo[l]].Tier();
             var attributes = new DotAttributes();
             if (_options.ShowLinkLabels)
             {
@@ -462,7 +463,7 @@ public static class DotWriter
             return statement.Append(attributes).ToString();
         }
 
-        private void AppendLegend(StringBuilder dot, DiagramSelection selection, List<int> shownLinks, int? lastTierHead)
+        private void AppendLegend(StringBuilder dot, DiagramSelection selection, List<int> shownLinks)
         {
             var sectors = new HashSet<Sector>();
             for (var v = 0; v < _network.EntityCount; v++)
@@ -481,17 +482,11 @@ public static class DotWriter
                 id += "_";
             }
 
+            // Not joined to any entity, the legend takes the first rank: the top left, beside the funders.
             dot.Append("  ");
             DotText.AppendId(dot, id).Append(' ')
                 .Append(new DotAttributes().Token("shape", "plain").Quoted("style", "").Html("label", DotLegend.Markup(sectors, hasClaims, hasCommercial, _overlays)))
                 .Append(";\n");
-            if (lastTierHead is { } head)
-            {
-                // An invisible edge puts the legend one rank to the right of the last tier.
-                dot.Append("  ");
-                DotText.AppendId(dot, _network.Entities[head].Id).Append(" -> ");
-                DotText.AppendId(dot, id).Append(" [style=invis];\n");
-            }
         }
 
         /// <summary>User text cut to the maximum length; escaping happens when it is written.</summary>

@@ -211,7 +211,7 @@ public sealed class DotWriterTests
         var text = DotWriter.ToDot(network);
 
         StringAssert.Contains(text, "\"legend__\" [shape=plain");
-        Assert.AreEqual((3, 3), GraphvizTools.Counts([text])[0], "2 entities + legend; 1 link + 1 between the two tiers + 1 placing the legend");
+        Assert.AreEqual((3, 2), GraphvizTools.Counts([text])[0], "2 entities + legend; 1 link + 1 between the two tiers");
     }
 
     [TestMethod]
