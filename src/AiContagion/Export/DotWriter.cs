@@ -159,7 +159,7 @@ public static class DotWriter
             {
                 var value = cut.Value is { } v ? $", capacity {DotText.Amount(v)} {_unit}" : "";
                 var what = cut.Description is { } d ? $" ({Text(d)})" : "";
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"minimum cut{what}: {cut.CutLinks.Count} links in bold{value}"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"minimum cut{what}: {cut.CutLinks.Count} link{(cut.CutLinks.Count == 1 ? "" : "s")} in bold{value}"));
             }
 
             if (_overlays.Dominators is { } dominators)

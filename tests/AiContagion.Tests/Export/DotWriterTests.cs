@@ -163,7 +163,7 @@ public sealed class DotWriterTests
         StringAssert.Contains(text, "immediate dominator: neocloud");
         // Centrality: chipmaker has the top score → the largest node (width 0.9 + 1.8 = 2.7); vc-fund the smallest.
         StringAssert.Contains(text, "\"chipmaker\" [label=\"Silicon Forge\\npagerank 0.4\", fillcolor=\"#9ecae1\", width=2.7, height=1.35, fontsize=20");
-        StringAssert.Contains(text, "minimum cut (funding sources → chipmaker): 1 links in bold, capacity 12 USD bn");
+        StringAssert.Contains(text, "minimum cut (funding sources → chipmaker): 1 link in bold, capacity 12 USD bn");
         StringAssert.Contains(text, "dominators of chipmaker: 1 single point of failure");
         StringAssert.Contains(text, "node size: pagerank centrality");
         StringAssert.Contains(text, "link in the minimum cut");

@@ -114,7 +114,7 @@ public sealed class ExportCommandTests
         Assert.AreEqual("funding|vc-fund|vc-fund,bank|chipmaker|vc-fund,bank|chipmaker|katz", string.Join("|", source.Calls));
         var text = File.ReadAllText(temp.File("toy.dot"));
         StringAssert.Contains(text, "cascade (funding withdrawal (hand-derived))");
-        StringAssert.Contains(text, "minimum cut: 1 links in bold");
+        StringAssert.Contains(text, "minimum cut: 1 link in bold");
         StringAssert.Contains(text, "single point of failure");
         StringAssert.Contains(text, "katz 0.5");
     }
