@@ -66,6 +66,7 @@ public static class CliApp
         ValidateCommand.Create(context),
         InfoCommand.Create(context),
         ConvertCommand.Create(context),
+        ExportCommand.Create(context),
     ];
 
     private static (int Code, string Message)? Describe(Exception e) => e switch

@@ -1,0 +1,64 @@
+using System.Buffers.Binary;
+using AiContagion.Export;
+using AiContagion.Tests.Support;
+
+namespace AiContagion.Tests.Export;
+
+/// <summary>
+/// The pictures in docs/ that the README shows, and the code that makes them. Run with
+/// <c>AICONTAGION_WRITE_DOCS=1</c> to write them again. Both stand on hand derivations for now
+/// (<see cref="ToyChainCascade"/>, <see cref="ToyChainRanking"/>); once the cascade model and the withdrawal
+/// ranking are merged they should be made from those results instead.
+/// </summary>
+[TestClass]
+public sealed class DocumentationPicturesTests
+{
+    public const string CascadePicture = "toy-chain-cascade.png";
+    public const string RankingPicture = "toy-chain-ranking.png";
+
+    /// <summary>docs/toy-chain-cascade.png: the toy chain when vc-fund withdraws (funding-withdrawal cascade).</summary>
+    public static byte[] CascadePng()
+    {
+        var network = Networks.ToyChain();
+        var dot = DotWriter.ToDot(network, new DotOptions { Overlays = new DiagramOverlays { Cascade = ToyChainCascade.For(network) } });
+        return GraphvizTools.Renderer.Render(dot, GraphvizFormat.Png).Content;
+    }
+
+    /// <summary>docs/toy-chain-ranking.png: links each entity's withdrawal brings down on the toy chain.</summary>
+    public static byte[] RankingPng() => Chart.Ranking(ToyChainRanking.Rows, new ChartOptions
+    {
+        Title = "Toy chain: links brought down by each entity's withdrawal (funding cascade)",
+    }).ToPng();
+
+    [TestMethod]
+    public void Pictures_Committed_AreCurrent()
+    {
+        var pictures = new Dictionary<string, byte[]> { [CascadePicture] = CascadePng(), [RankingPicture] = RankingPng() };
+        if (Environment.GetEnvironmentVariable("AICONTAGION_WRITE_DOCS") == "1")
+        {
+            foreach (var (name, png) in pictures)
+            {
+                AiContagion.Io.AtomicFile.WriteAllBytes(Repo.Path("docs", name), png);
+            }
+        }
+
+        foreach (var (name, fresh) in pictures)
+        {
+            var path = Repo.Path("docs", name);
+            Assert.IsTrue(File.Exists(path), $"docs/{name} is committed");
+            var committed = File.ReadAllBytes(path);
+            var (width, height) = Size(committed);
+            var (freshWidth, freshHeight) = Size(fresh);
+            // Same picture, give or take font metrics on another machine.
+            Assert.AreEqual(freshWidth, width, freshWidth * 0.1, $"docs/{name} width");
+            Assert.AreEqual(freshHeight, height, freshHeight * 0.1, $"docs/{name} height");
+        }
+    }
+
+    /// <summary>Width and height from a PNG's IHDR chunk, after checking the signature.</summary>
+    private static (int Width, int Height) Size(byte[] png)
+    {
+        CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+}
