@@ -42,13 +42,14 @@ public sealed class DotRenderingTests
         yield return ("empty", FinancingNetwork.CreateBuilder().Build(), DotOptions.Default);
     }
 
-    /// <summary>Every graph under graphs/: .json and .graphml files, and folders holding entities.csv.</summary>
+    /// <summary>Every graph under graphs/: .json and .graphml files, and folders holding entities.csv and links.csv.</summary>
     public static IEnumerable<string> ShippedGraphs()
     {
         var root = Repo.Path("graphs");
         return Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(root, "*.graphml", SearchOption.AllDirectories))
-            .Concat(Directory.EnumerateFiles(root, "entities.csv", SearchOption.AllDirectories).Select(Path.GetDirectoryName).OfType<string>())
+            .Concat(Directory.EnumerateFiles(root, "links.csv", SearchOption.AllDirectories).Select(Path.GetDirectoryName).OfType<string>()
+                .Where(folder => File.Exists(Path.Combine(folder, "entities.csv"))))
             .Order(StringComparer.Ordinal);
     }
 
