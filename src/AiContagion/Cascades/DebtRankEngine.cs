@@ -253,7 +253,9 @@ internal sealed class DebtRankEngine : PreparedCascade
 
     /// <summary>
     /// Bardoscia et al. (2015): <c>h_i(t+1) = min(1, h_i(t) + Σ_j Λ_ij (h_j(t) − h_j(t−1)))</c>; every entity passes on
-    /// each increase of its distress. Ends when no distress grows by more than the tolerance.
+    /// each increase of its distress. Ends when no distress grows by more than the tolerance. Every
+    /// <see cref="TailCheckInterval"/> rounds the rest of the run is tried in closed form (<see cref="TryFinishExactly"/>),
+    /// so near-critical networks, whose increments decay slowly, still end in a few rounds.
     /// </summary>
     private (int Rounds, int Iterations) PropagateLinear(Workspace ws, List<int> active, CancellationToken cancellationToken)
     {
@@ -267,6 +269,11 @@ internal sealed class DebtRankEngine : PreparedCascade
             if (iterations > _options.MaxIterations)
             {
                 throw new CascadeConvergenceException(Model.Name, iterations, active.Max(v => ws.Delta[v]));
+            }
+
+            if (round > 0 && round % TailCheckInterval == 0 && TryFinishExactly(ws, active, round + 1))
+            {
+                return (round + 1, iterations + 1);
             }
 
             round++;
@@ -310,6 +317,117 @@ internal sealed class DebtRankEngine : PreparedCascade
         }
 
         return (lastChange, iterations);
+    }
+
+    /// <summary>Rounds of linear DebtRank between two attempts to finish the run in closed form.</summary>
+    private const int TailCheckInterval = 32;
+
+    /// <summary>The largest set of unsaturated entities a closed-form finish solves (dense LU).</summary>
+    private const int TailSolveLimit = 1000;
+
+    /// <summary>
+    /// Finishes linear DebtRank in closed form when no further entity will saturate. While no h reaches 1 the
+    /// dynamics are linear: the pending increments <c>Δ_A</c> of the active entities reach the holders as
+    /// <c>y = Λ_·A Δ_A</c>, and the unsaturated entities U reached pass everything on, so the total each receives from
+    /// now on is <c>R_U = y_U + Λ_UU R_U</c>, i.e. <c>R_U = (I − Λ_UU)⁻¹ y_U</c>. That is the run's limit exactly when
+    /// <c>R_U ≥ 0</c> (which, by Perron–Frobenius, means the spectral radius of Λ_UU is below 1) and
+    /// <c>h_U + R_U ≤ 1</c> (no entity saturates, so the cap never acts). Otherwise the caller keeps iterating.
+    /// </summary>
+    private bool TryFinishExactly(Workspace ws, List<int> active, int round)
+    {
+        // The unsaturated entities reachable from the active ones through holders (saturated entities absorb).
+        var unsaturated = new List<int>();
+        var local = new Dictionary<int, int>();
+        var queue = new Queue<int>(active);
+        var seen = new HashSet<int>(active);
+        while (queue.Count > 0)
+        {
+            var j = queue.Dequeue();
+            if (ws.Distress[j] < 1.0 && !local.ContainsKey(j))
+            {
+                local[j] = unsaturated.Count;
+                unsaturated.Add(j);
+            }
+
+            if (!active.Contains(j) && ws.Distress[j] >= 1.0)
+            {
+                continue;
+            }
+
+            for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+            {
+                if (seen.Add(_holder[c]))
+                {
+                    queue.Enqueue(_holder[c]);
+                }
+            }
+
+            if (unsaturated.Count > TailSolveLimit)
+            {
+                return false;
+            }
+        }
+
+        var k = unsaturated.Count;
+        var y = new double[k];
+        foreach (var j in active)
+        {
+            for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+            {
+                if (local.TryGetValue(_holder[c], out var a))
+                {
+                    y[a] += _impact[c] * ws.Delta[j];
+                }
+            }
+        }
+
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(k);
+        foreach (var j in unsaturated)
+        {
+            var b = local[j];
+            for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+            {
+                if (local.TryGetValue(_holder[c], out var a))
+                {
+                    matrix[a, b] -= _impact[c];
+                }
+            }
+        }
+
+        var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(y);
+        var received = matrix.LU().Solve(rhs);
+        if (!received.ForAll(double.IsFinite) || (matrix * received - rhs).InfinityNorm() > 1e-10 * Math.Max(1.0, rhs.InfinityNorm()))
+        {
+            return false;
+        }
+
+        for (var a = 0; a < k; a++)
+        {
+            if (received[a] < -1e-15 || ws.Distress[unsaturated[a]] + received[a] > 1.0 + BalanceSheet.RelativeSlack)
+            {
+                return false;
+            }
+        }
+
+        foreach (var j in active)
+        {
+            ws.Delta[j] = 0;
+        }
+
+        var order = Enumerable.Range(0, k).OrderBy(a => unsaturated[a]).ToArray();
+        foreach (var a in order)
+        {
+            var i = unsaturated[a];
+            ws.Touch(i);
+            ws.Distress[i] = Math.Min(1.0, ws.Distress[i] + Math.Max(0.0, received[a]));
+            if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+            {
+                ws.MarkFailed(i, round);
+            }
+        }
+
+        active.Clear();
+        return true;
     }
 
     private const byte Undistressed = 0;
@@ -388,7 +506,7 @@ internal sealed class DebtRankEngine : PreparedCascade
             FailedOrder.Clear();
         }
 
-        private void Touch(int v)
+        public void Touch(int v)
         {
             if (!IsTouched[v])
             {

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace AiContagion.Cascades;
 
-/// <summary>One ranked candidate (or set of candidates) of a <see cref="RankingResult"/>.</summary>
+/// <summary>One ranked candidate (or set of candidates) of a <see cref="RankingResult"/>. Equality by value, including the sources.</summary>
 /// <param name="Rank">1-based rank.</param>
 /// <param name="Sources">The candidate ids shocked together (one for singles, two for pairs, the greedy set so far).</param>
 /// <param name="LinksDown">Links down in all.</param>
@@ -26,6 +26,15 @@ public sealed record RankingEntry(
 {
     /// <summary>The sources joined with <c>+</c> (e.g. <c>vc-fund+bank</c>).</summary>
     public string Label => string.Join("+", Sources);
+
+    /// <inheritdoc/>
+    public bool Equals(RankingEntry? other) =>
+        other is not null && Rank == other.Rank && Sources.SequenceEqual(other.Sources) && LinksDown == other.LinksDown
+        && DirectLinks == other.DirectLinks && CascadeLinks == other.CascadeLinks && AmountDown.Equals(other.AmountDown)
+        && DirectAmount.Equals(other.DirectAmount) && CascadeAmount.Equals(other.CascadeAmount) && EntitiesFailed == other.EntitiesFailed;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Rank, Label, LinksDown, AmountDown, EntitiesFailed);
 
     /// <summary>A one-line description.</summary>
     /// <returns>The description, invariant culture.</returns>

@@ -122,6 +122,26 @@ public sealed class DebtRankTests
         EisenbergNoeClearingTests.AssertVector([0.45 + (0.5 * 0.45), 0.45 + (0.6 * 0.45), 0.9], result.Entities.Select(e => e.Distress!.Value), "h", 1e-12);
     }
 
+    // Near-critical cycle: a and b (capital 1) hold 0.999 on each other, so Λ = 0.999 both ways; b starts at 0.001.
+    // Closed form: h_b = 0.001 / (1 − 0.999²) = 0.5002501, h_a = 0.999 h_b = 0.4997499. Round by round the increments
+    // shrink by 0.998 per two rounds (about 20,000 rounds to 1e-12); the closed-form finish ends it within 33.
+    [TestMethod]
+    public void RunLinear_NearCriticalCycle_FinishesInClosedForm()
+    {
+        var network = FinancingNetwork.CreateBuilder()
+            .AddEntity(new Entity("a", Sector.Bank) { Capital = 1 })
+            .AddEntity(new Entity("b", Sector.Bank) { Capital = 1 })
+            .AddLink("a", "b", LinkKind.Loan, 0.999)
+            .AddLink("b", "a", LinkKind.Loan, 0.999)
+            .Build();
+
+        var result = new LinearDebtRank().Run(network, new CascadeShock { Distress = [new EntityShock("b", 0.001)] });
+
+        var hb = 0.001 / (1 - (0.999 * 0.999));
+        EisenbergNoeClearingTests.AssertVector([0.999 * hb, hb], result.Entities.Select(e => e.Distress!.Value), "h", 1e-12);
+        Assert.IsLessThanOrEqualTo(40, result.Iterations);
+    }
+
     [TestMethod]
     public void Constructor_UnknownWeightId_ThrowsOnPrepare() =>
         Assert.ThrowsExactly<ArgumentException>(() => new SingleHitDebtRank(new DebtRankOptions { EconomicWeights = ImmutableDictionary.CreateRange([new KeyValuePair<string, double>("zz", 1)]) })
