@@ -254,14 +254,14 @@ internal sealed class DebtRankEngine : PreparedCascade
     /// <summary>
     /// Bardoscia et al. (2015): <c>h_i(t+1) = min(1, h_i(t) + Σ_j Λ_ij (h_j(t) − h_j(t−1)))</c>; every entity passes on
     /// each increase of its distress. Ends when no distress grows by more than the tolerance. Every
-    /// <see cref="TailCheckInterval"/> rounds the rest of the run is tried in closed form (<see cref="TryFinishExactly"/>),
-    /// so near-critical networks, whose increments decay slowly, still end in a few rounds.
+    /// <see cref="TailCheckInterval"/> rounds the linear stretch ahead is taken in closed form
+    /// (<see cref="TryLeapAhead"/>), so near-critical networks, whose increments decay or grow slowly, end in few passes.
     /// </summary>
     private (int Rounds, int Iterations) PropagateLinear(Workspace ws, List<int> active, CancellationToken cancellationToken)
     {
-        var round = 0;
+        long round = 0;
+        long lastChange = 0;
         var iterations = 1;
-        var lastChange = 0;
         var receivers = new List<int>();
         while (active.Count > 0)
         {
@@ -271,9 +271,21 @@ internal sealed class DebtRankEngine : PreparedCascade
                 throw new CascadeConvergenceException(Model.Name, iterations, active.Max(v => ws.Delta[v]));
             }
 
-            if (round > 0 && round % TailCheckInterval == 0 && TryFinishExactly(ws, active, round + 1))
+            if (iterations % TailCheckInterval == 0)
             {
-                return (round + 1, iterations + 1);
+                var leap = TryLeapAhead(ws, active, round);
+                if (leap.Rounds > 0)
+                {
+                    iterations++;
+                    round += leap.Rounds;
+                    lastChange = round;
+                    if (leap.Finished)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
             }
 
             round++;
@@ -311,35 +323,49 @@ internal sealed class DebtRankEngine : PreparedCascade
 
                 if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
                 {
-                    ws.MarkFailed(i, round);
+                    ws.MarkFailed(i, ClampRound(round));
                 }
             }
         }
 
-        return (lastChange, iterations);
+        return (ClampRound(lastChange), iterations);
     }
 
-    /// <summary>Rounds of linear DebtRank between two attempts to finish the run in closed form.</summary>
+    private static int ClampRound(long round) => (int)Math.Min(round, int.MaxValue);
+
+    /// <summary>Passes of linear DebtRank between two attempts to leap ahead in closed form.</summary>
     private const int TailCheckInterval = 32;
 
     /// <summary>The largest set of unsaturated entities a closed-form finish solves (dense LU).</summary>
     private const int TailSolveLimit = 1000;
 
+    /// <summary>The largest set of unsaturated entities a closed-form leap handles (dense matrix powers).</summary>
+    private const int LeapLimit = 200;
+
     /// <summary>
-    /// Finishes linear DebtRank in closed form when no further entity will saturate. While no h reaches 1 the
-    /// dynamics are linear: the pending increments <c>Δ_A</c> of the active entities reach the holders as
-    /// <c>y = Λ_·A Δ_A</c>, and the unsaturated entities U reached pass everything on, so the total each receives from
-    /// now on is <c>R_U = y_U + Λ_UU R_U</c>, i.e. <c>R_U = (I − Λ_UU)⁻¹ y_U</c>. That is the run's limit exactly when
-    /// <c>R_U ≥ 0</c> (which, by Perron–Frobenius, means the spectral radius of Λ_UU is below 1) and
-    /// <c>h_U + R_U ≤ 1</c> (no entity saturates, so the cap never acts). Otherwise the caller keeps iterating.
+    /// Takes the linear stretch ahead of linear DebtRank in closed form. While no h reaches 1 the dynamics are linear:
+    /// the pending increments <c>Δ_A</c> of the active entities reach the holders as <c>y = Λ_·A Δ_A</c>, and the
+    /// unsaturated entities U reached pass everything on (saturated ones absorb). Two leaps:
+    /// <list type="number">
+    /// <item><b>Finish</b>: the total U receives from now on is <c>R_U = (I − Λ_UU)⁻¹ y_U</c>; this is the run's limit
+    /// when <c>R_U ≥ 0</c> (by Perron–Frobenius: the spectral radius of Λ_UU is below 1) and <c>h_U + R_U ≤ 1</c>
+    /// (the cap never acts).</item>
+    /// <item><b>Jump</b> (when distress is still growing, spectral radius ≥ 1): after one explicit step
+    /// (<c>h += y</c>, <c>d = y</c>), binary lifting with <c>Λ^(2^k)</c> and <c>Σ_{s&lt;2^k} Λ^s</c> advances the largest
+    /// number of rounds T after which no entity of U has reached its failure distress:
+    /// <c>h += Σ_{s=1..T} Λ^s d</c>, <c>d = Λ^T d</c>. The round-by-round loop then resumes at the round where the
+    /// next entity saturates, so failure rounds stay exact.</item>
+    /// </list>
     /// </summary>
-    private bool TryFinishExactly(Workspace ws, List<int> active, int round)
+    /// <returns>The rounds advanced (0 when no leap was possible) and whether the run is finished.</returns>
+    private (long Rounds, bool Finished) TryLeapAhead(Workspace ws, List<int> active, long round)
     {
-        // The unsaturated entities reachable from the active ones through holders (saturated entities absorb).
+        // The unsaturated entities reachable from the active ones through holders.
         var unsaturated = new List<int>();
         var local = new Dictionary<int, int>();
         var queue = new Queue<int>(active);
         var seen = new HashSet<int>(active);
+        var isActive = new HashSet<int>(active);
         while (queue.Count > 0)
         {
             var j = queue.Dequeue();
@@ -347,9 +373,13 @@ internal sealed class DebtRankEngine : PreparedCascade
             {
                 local[j] = unsaturated.Count;
                 unsaturated.Add(j);
+                if (unsaturated.Count > TailSolveLimit)
+                {
+                    return (0, false);
+                }
             }
 
-            if (!active.Contains(j) && ws.Distress[j] >= 1.0)
+            if (!isActive.Contains(j) && ws.Distress[j] >= 1.0)
             {
                 continue;
             }
@@ -361,15 +391,16 @@ internal sealed class DebtRankEngine : PreparedCascade
                     queue.Enqueue(_holder[c]);
                 }
             }
-
-            if (unsaturated.Count > TailSolveLimit)
-            {
-                return false;
-            }
         }
 
         var k = unsaturated.Count;
-        var y = new double[k];
+        if (k == 0)
+        {
+            return (0, false);
+        }
+
+        var build = MathNet.Numerics.LinearAlgebra.Vector<double>.Build;
+        var y = build.Dense(k);
         foreach (var j in active)
         {
             for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
@@ -381,7 +412,7 @@ internal sealed class DebtRankEngine : PreparedCascade
             }
         }
 
-        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(k);
+        var leverage = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, k);
         foreach (var j in unsaturated)
         {
             var b = local[j];
@@ -389,45 +420,98 @@ internal sealed class DebtRankEngine : PreparedCascade
             {
                 if (local.TryGetValue(_holder[c], out var a))
                 {
-                    matrix[a, b] -= _impact[c];
+                    leverage[a, b] += _impact[c];
                 }
             }
         }
 
-        var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(y);
-        var received = matrix.LU().Solve(rhs);
-        if (!received.ForAll(double.IsFinite) || (matrix * received - rhs).InfinityNorm() > 1e-10 * Math.Max(1.0, rhs.InfinityNorm()))
+        var h = build.Dense(k, a => ws.Distress[unsaturated[a]]);
+        var identity = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(k);
+
+        // Finish: R = (I − Λ)⁻¹ y.
+        var system = identity - leverage;
+        var received = system.LU().Solve(y);
+        if (received.ForAll(double.IsFinite)
+            && (system * received - y).InfinityNorm() <= 1e-10 * Math.Max(1.0, y.InfinityNorm())
+            && received.ForAll(r => r >= -1e-15)
+            && (h + received).ForAll(v => v <= 1.0 + BalanceSheet.RelativeSlack))
         {
-            return false;
+            Apply(ws, active, unsaturated, h + received, null, round + 1);
+            return (1, true);
         }
 
-        for (var a = 0; a < k; a++)
+        // Jump: one explicit step, then binary lifting while nobody reaches the failure distress.
+        if (k > LeapLimit)
         {
-            if (received[a] < -1e-15 || ws.Distress[unsaturated[a]] + received[a] > 1.0 + BalanceSheet.RelativeSlack)
+            return (0, false);
+        }
+
+        var limit = _options.FailureDistress * (1 - BalanceSheet.RelativeSlack);
+        var afterFirst = h + y;
+        if (!afterFirst.ForAll(v => v < limit))
+        {
+            return (0, false);
+        }
+
+        var powers = new List<MathNet.Numerics.LinearAlgebra.Matrix<double>> { leverage };
+        var sums = new List<MathNet.Numerics.LinearAlgebra.Matrix<double>> { identity };
+        while (powers.Count < 62)
+        {
+            var last = powers[^1];
+            var nextPower = last * last;
+            var nextSum = sums[^1] + (last * sums[^1]);
+            if (!nextPower.ForAll(double.IsFinite) || !nextSum.ForAll(double.IsFinite))
             {
-                return false;
+                break;
+            }
+
+            powers.Add(nextPower);
+            sums.Add(nextSum);
+        }
+
+        var distress = afterFirst;
+        var pending = y;
+        long steps = 1;
+        for (var level = powers.Count - 1; level >= 0; level--)
+        {
+            var candidate = distress + (sums[level] * (leverage * pending));
+            if (candidate.ForAll(v => double.IsFinite(v) && v < limit))
+            {
+                distress = candidate;
+                pending = powers[level] * pending;
+                steps += 1L << level;
             }
         }
 
+        Apply(ws, active, unsaturated, distress, pending, round + steps);
+        return (steps, false);
+    }
+
+    /// <summary>Writes a leap's distress (and, for a jump, the pending increments that make the new active set).</summary>
+    private void Apply(Workspace ws, List<int> active, List<int> unsaturated, MathNet.Numerics.LinearAlgebra.Vector<double> distress, MathNet.Numerics.LinearAlgebra.Vector<double>? pending, long round)
+    {
         foreach (var j in active)
         {
             ws.Delta[j] = 0;
         }
 
-        var order = Enumerable.Range(0, k).OrderBy(a => unsaturated[a]).ToArray();
-        foreach (var a in order)
+        active.Clear();
+        foreach (var a in Enumerable.Range(0, unsaturated.Count).OrderBy(a => unsaturated[a]))
         {
             var i = unsaturated[a];
             ws.Touch(i);
-            ws.Distress[i] = Math.Min(1.0, ws.Distress[i] + Math.Max(0.0, received[a]));
+            ws.Distress[i] = Math.Clamp(distress[a], ws.Distress[i], 1.0);
+            if (pending is not null && pending[a] > _options.Tolerance)
+            {
+                ws.Delta[i] = pending[a];
+                active.Add(i);
+            }
+
             if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
             {
-                ws.MarkFailed(i, round);
+                ws.MarkFailed(i, ClampRound(round));
             }
         }
-
-        active.Clear();
-        return true;
     }
 
     private const byte Undistressed = 0;

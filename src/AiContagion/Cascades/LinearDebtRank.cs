@@ -12,6 +12,13 @@ namespace AiContagion.Cascades;
 /// <see cref="DebtRankOptions.CapImpactAtOne"/>). Ends when no distress grows by more than
 /// <see cref="DebtRankOptions.Tolerance"/>; more than <see cref="DebtRankOptions.MaxIterations"/> rounds throw
 /// <see cref="CascadeConvergenceException"/>. Capital, weights, shock, failure, figures: as <see cref="SingleHitDebtRank"/>.</para>
+/// <para><b>Closed-form leaps.</b> Near-critical networks (spectral radius of Λ close to 1) make increments decay or
+/// grow very slowly. Every 32 passes the engine tries to take the linear stretch ahead at once: if no entity will
+/// saturate, the limit <c>h + (I − Λ_UU)⁻¹ y</c> over the unsaturated entities U reached (dense LU, up to 1,000 of
+/// them); if distress is still growing, a jump by binary lifting over powers of Λ (up to 200 entities) to the last
+/// round before the next entity reaches its failure distress, so failure rounds stay exact. Rounds therefore count
+/// the model's rounds, which may be far more than the passes made (<see cref="CascadeResult.Iterations"/>); they
+/// saturate at <see cref="int.MaxValue"/>.</para>
 /// <para><b>Direction.</b> Walks claim links <b>against</b> their direction (distress of the recipient To reaches the funder From).</para>
 /// <para><b>Complexity.</b> O(claim links reached) per round. Thread-safe.</para>
 /// <para>Bardoscia, M., Battiston, S., Caccioli, F. &amp; Caldarelli, G. (2015), "DebtRank: A Microscopic Foundation

@@ -142,6 +142,28 @@ public sealed class DebtRankTests
         Assert.IsLessThanOrEqualTo(40, result.Iterations);
     }
 
+    // Critical cycle: a and b (capital 1) hold 1 on each other, so Λ = 1 both ways and increments never shrink;
+    // b starts at 1e-6. Round by round, a gains 1e-6 in every odd round and b in every even one: a reaches 1 in round
+    // 2·10⁶ − 1 and b in round 2·10⁶ (two million rounds, over the default cap of 100,000 passes). The closed-form
+    // jump lands just before the first saturation, so both fail, in those rounds, after a few dozen passes.
+    [TestMethod]
+    public void RunLinear_CriticalCycle_JumpsToSaturation()
+    {
+        var network = FinancingNetwork.CreateBuilder()
+            .AddEntity(new Entity("a", Sector.Bank) { Capital = 1 })
+            .AddEntity(new Entity("b", Sector.Bank) { Capital = 1 })
+            .AddLink("a", "b", LinkKind.Loan, 1)
+            .AddLink("b", "a", LinkKind.Loan, 1)
+            .Build();
+
+        var result = new LinearDebtRank().Run(network, new CascadeShock { Distress = [new EntityShock("b", 1e-6)] });
+
+        EisenbergNoeClearingTests.AssertVector([1, 1], result.Entities.Select(e => e.Distress!.Value), "h", 1e-12);
+        Assert.AreEqual(2_000_000 - 1, result.Entity("a").Round!.Value, 2.0);
+        Assert.AreEqual(2_000_000, result.Entity("b").Round!.Value, 2.0);
+        Assert.IsLessThanOrEqualTo(200, result.Iterations);
+    }
+
     [TestMethod]
     public void Constructor_UnknownWeightId_ThrowsOnPrepare() =>
         Assert.ThrowsExactly<ArgumentException>(() => new SingleHitDebtRank(new DebtRankOptions { EconomicWeights = ImmutableDictionary.CreateRange([new KeyValuePair<string, double>("zz", 1)]) })
