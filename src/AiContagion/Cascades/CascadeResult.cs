@@ -67,22 +67,9 @@ public sealed class CascadeResult
         }
 
         Rounds = last;
-        var amount = 0.0;
-        var direct = 0;
-        var directAmount = 0.0;
-        for (var i = 0; i < _downLinks.Length; i++)
-        {
-            amount += _downAmounts[i];
-            if (_downRounds[i] == 0)
-            {
-                direct++;
-                directAmount += _downAmounts[i];
-            }
-        }
-
-        AmountDown = amount;
-        DirectLinksDown = direct;
-        DirectAmountDown = directAmount;
+        AmountDown = links.Amount;
+        DirectLinksDown = links.DirectCount;
+        DirectAmountDown = links.DirectAmount;
         CascadeFailures = failedRounds.Count(r => r > 0);
         Shocked = [.. shocked.Select(v => network.Entities[v].Id)];
     }
@@ -114,7 +101,7 @@ public sealed class CascadeResult
     /// <summary>Number of links down.</summary>
     public int LinksDown => _downLinks.Length;
 
-    /// <summary>Total amount down (see <see cref="LinkOutcome.AmountDown"/>).</summary>
+    /// <summary>Total amount down (see <see cref="LinkOutcome.AmountDown"/>), summed in the order links went down.</summary>
     public double AmountDown { get; }
 
     /// <summary>Links down in round 0, i.e. by the shock itself (the shocked entities' own links).</summary>
@@ -140,6 +127,9 @@ public sealed class CascadeResult
 
     /// <summary>DebtRank models: the weighted initial distress <c>Σ v_i h_i(1)</c>; otherwise <see langword="null"/>.</summary>
     public double? InitialStress { get; internal init; }
+
+    /// <summary>The counts and amounts of this result (what a ranking or a stress run keeps).</summary>
+    public CascadeSummary Summary => new(Rounds, EntitiesFailed, CascadeFailures, LinksDown, DirectLinksDown, AmountDown, DirectAmountDown, DebtRank);
 
     /// <summary>Indices (into <see cref="FinancingNetwork.Entities"/>) of the failed entities, by round then network order.</summary>
     public ImmutableArray<int> FailedEntityIndices => [.. _failedOrder];

@@ -42,8 +42,38 @@ public abstract class PreparedCascade
         return Run(resolved, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one shock and keeps only its counts and amounts: no per-entity or per-link outcome is built, so for the
+    /// cascades a run allocates almost nothing beyond what the shock reaches. The numbers equal
+    /// <see cref="CascadeResult.Summary"/> of <see cref="Run(CascadeShock, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="shock">The shock.</param>
+    /// <param name="cancellationToken">Cancels the run between rounds.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Run(CascadeShock, CancellationToken)"/>.</exception>
+    /// <exception cref="CascadeConvergenceException">An iterative model did not converge.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public CascadeSummary Summarize(CascadeShock shock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shock);
+        var resolved = ResolvedShock.Resolve(Network, shock);
+        resolved.EnsureAccepted(Model.Accepts, Model.Name);
+        return Summarize(resolved, null, cancellationToken);
+    }
+
     /// <summary>Runs a resolved, accepted shock.</summary>
     internal abstract CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a resolved, accepted shock for its summary; when <paramref name="failed"/> is given, the failed entities'
+    /// indices are added to it (by round, then index). Models that do not override it build the full result.
+    /// </summary>
+    internal virtual CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
+    {
+        var result = Run(shock, cancellationToken);
+        failed?.AddRange(result.FailedEntityIndices);
+        return result.Summary;
+    }
 
     /// <summary>Builds the result of a run.</summary>
     private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null)

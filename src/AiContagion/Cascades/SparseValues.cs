@@ -27,7 +27,18 @@ internal sealed class SparseValues
     /// <summary>Collects the non-zero entries of <paramref name="dense"/> at the given (unsorted, distinct) entities.</summary>
     public static SparseValues Collect(List<int> entities, double[] dense)
     {
-        var indices = entities.Where(v => dense[v] != 0).Order().ToArray();
+        var indices = new int[entities.Count];
+        var count = 0;
+        foreach (var v in entities)
+        {
+            if (dense[v] != 0)
+            {
+                indices[count++] = v;
+            }
+        }
+
+        Array.Resize(ref indices, count);
+        Array.Sort(indices);
         var values = new double[indices.Length];
         for (var i = 0; i < indices.Length; i++)
         {

@@ -27,6 +27,16 @@ internal sealed class ThresholdCascadeEngine : PreparedCascade
     private readonly int[] _insolventAtStart = [];
     private readonly Pool<Workspace> _pool;
 
+    // Row-ordered copies of the link data the hot loop reads, so a failing entity's links are read sequentially:
+    // out-rows (link, recipient, amount) as in OutLinks; in-rows of claim links only (link, funder, amount, loss).
+    private readonly int[] _outTo;
+    private readonly double[] _outAmount;
+    private readonly int[] _claimStart;
+    private readonly int[] _claimLink;
+    private readonly int[] _claimFrom;
+    private readonly double[] _claimAmount;
+    private readonly double[] _claimLoss;
+
     public ThresholdCascadeEngine(
         ICascadeModel model,
         FinancingNetwork network,
@@ -57,6 +67,36 @@ internal sealed class ThresholdCascadeEngine : PreparedCascade
             _insolventAtStart = [.. Enumerable.Range(0, _index.EntityCount).Where(v => BalanceSheet.Breaks(_rule, 0.0, _capital[v]))];
         }
 
+        var m = _index.LinkCount;
+        _outTo = new int[m];
+        _outAmount = new double[m];
+        for (var k = 0; k < m; k++)
+        {
+            var l = _index.OutLinks[k];
+            _outTo[k] = _index.LinkTo[l];
+            _outAmount[k] = _index.Amount[l];
+        }
+
+        var n = _index.EntityCount;
+        _claimStart = new int[n + 1];
+        var claimLinks = new List<int>();
+        for (var v = 0; v < n; v++)
+        {
+            foreach (var l in _index.LinksInto(v))
+            {
+                if (_index.Kind[l].IsClaim())
+                {
+                    claimLinks.Add(l);
+                }
+            }
+
+            _claimStart[v + 1] = claimLinks.Count;
+        }
+
+        _claimLink = [.. claimLinks];
+        _claimFrom = [.. claimLinks.Select(l => _index.LinkFrom[l])];
+        _claimAmount = [.. claimLinks.Select(l => _index.Amount[l])];
+        _claimLoss = [.. claimLinks.Select(l => _solvency ? _lossGivenDefault[(int)_index.Kind[l]] * _index.Amount[l] : 0.0)];
         _pool = new Pool<Workspace>(() => new Workspace(_index));
     }
 
@@ -75,7 +115,44 @@ internal sealed class ThresholdCascadeEngine : PreparedCascade
         }
     }
 
+    internal override CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ws = _pool.Rent();
+        try
+        {
+            var (rounds, _) = Execute(ws, shock, cancellationToken);
+            var cascadeFailures = 0;
+            foreach (var v in ws.FailedOrder)
+            {
+                cascadeFailures += ws.FailRound[v] > 0 ? 1 : 0;
+            }
+
+            failed?.AddRange(ws.FailedOrder);
+            var ledger = ws.Ledger;
+            return new CascadeSummary(Math.Max(rounds, ws.LastLinkRound), ws.FailedOrder.Count, cascadeFailures, ledger.Count, ledger.DirectCount, ledger.Amount, ledger.DirectAmount, null);
+        }
+        finally
+        {
+            ws.Reset();
+            _pool.Return(ws);
+        }
+    }
+
     private CascadeResult RunIn(Workspace ws, ResolvedShock shock, CancellationToken cancellationToken)
+    {
+        var (round, iterations) = Execute(ws, shock, cancellationToken);
+        var figures = new EntityFigures
+        {
+            LostInflow = _liquidity ? SparseValues.Collect(ws.Touched, ws.LostInflow) : null,
+            CreditLoss = _solvency ? SparseValues.Collect(ws.Touched, ws.CreditLoss) : null,
+            Capital = _solvency ? _capital : null,
+        };
+        return Result(shock, round, iterations, ws.FailedOrder, ws.FailRound, ws.Ledger, figures);
+    }
+
+    /// <summary>Runs the cascade, leaving its state in the workspace; returns the last failure round and the rounds checked.</summary>
+    private (int Round, int Iterations) Execute(Workspace ws, ResolvedShock shock, CancellationToken cancellationToken)
     {
         // Round 0: the shock. Withdrawn entities stop (part of) their outgoing links; external-asset losses hit
         // capital; failed entities fail now.
@@ -139,13 +216,7 @@ internal sealed class ThresholdCascadeEngine : PreparedCascade
             }
         }
 
-        var figures = new EntityFigures
-        {
-            LostInflow = _liquidity ? SparseValues.Collect(ws.Touched, ws.LostInflow) : null,
-            CreditLoss = _solvency ? SparseValues.Collect(ws.Touched, ws.CreditLoss) : null,
-            Capital = _solvency ? _capital : null,
-        };
-        return Result(shock, round, iterations, ws.FailedOrder, ws.FailRound, ws.Ledger, figures);
+        return (round, iterations);
     }
 
     private bool Breaks(Workspace ws, int v) =>
@@ -161,27 +232,23 @@ internal sealed class ThresholdCascadeEngine : PreparedCascade
         ws.FailRound[v] = round;
         ws.FailedOrder.Add(v);
         ws.Touch(v);
-        foreach (var l in _index.LinksOutOf(v))
+        var ledger = ws.Ledger;
+        var outLinks = _index.OutLinks;
+        for (var k = _index.OutStart[v]; k < _index.OutStart[v + 1]; k++)
         {
-            var stopped = ws.Ledger.StopFlow(l, LinkDownCause.PayerFailed, round, 1.0);
+            var stopped = ledger.StopFlow(outLinks[k], _outAmount[k], LinkDownCause.PayerFailed, round, 1.0);
             if (_liquidity && stopped > 0)
             {
-                ws.AddLostInflow(_index.LinkTo[l], stopped);
+                ws.AddLostInflow(_outTo[k], stopped);
             }
         }
 
-        foreach (var l in _index.LinksInto(v))
+        for (var k = _claimStart[v]; k < _claimStart[v + 1]; k++)
         {
-            var kind = _index.Kind[l];
-            if (!kind.IsClaim())
-            {
-                continue;
-            }
-
-            ws.Ledger.MarkDown(l, LinkDownCause.RecipientFailed, round, _index.Amount[l]);
+            ledger.MarkDown(_claimLink[k], LinkDownCause.RecipientFailed, round, _claimAmount[k]);
             if (_solvency)
             {
-                ws.AddCreditLoss(_index.LinkFrom[l], _lossGivenDefault[(int)kind] * _index.Amount[l]);
+                ws.AddCreditLoss(_claimFrom[k], _claimLoss[k]);
             }
         }
     }
@@ -218,6 +285,9 @@ internal sealed class ThresholdCascadeEngine : PreparedCascade
         public List<int> FailedOrder { get; } = [];
 
         public LinkLedger Ledger { get; }
+
+        /// <summary>The round of the last failure (links go down only when an entity fails or withdraws).</summary>
+        public int LastLinkRound => FailedOrder.Count == 0 ? 0 : FailRound[FailedOrder[^1]];
 
         public void Touch(int v)
         {

@@ -227,7 +227,7 @@ public sealed class WithdrawalRanking
                     var shock = options.Shock == CandidateShock.Withdraw
                         ? ResolvedShock.FromIndices(sets[i], options.WithdrawalFraction, [])
                         : ResolvedShock.FromIndices([], 1.0, sets[i]);
-                    var result = prepared.Run(shock, cancellationToken);
+                    var result = prepared.Summarize(shock, null, cancellationToken);
                     summaries[i] = new Summary(result.LinksDown, result.DirectLinksDown, result.AmountDown, result.DirectAmountDown, result.CascadeFailures);
                     var done = Interlocked.Increment(ref _completed);
                     if (progress is not null && (done % reportEvery == 0 || done == Total))

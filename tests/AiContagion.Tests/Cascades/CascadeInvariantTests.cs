@@ -203,6 +203,24 @@ public sealed class CascadeInvariantTests
         }, iter: 150);
     }
 
+    // The summary path (no outcomes built; what the ranking and stress runs use) gives exactly the full result's numbers.
+    [TestMethod]
+    public void AllModels_SummarizeEqualsRunSummary()
+    {
+        CascadeGen.WithSubsets.Sample(t =>
+        {
+            var (network, pick, more) = t;
+            var withdrawn = network.Entities.Where((_, i) => pick[i]).Select(e => e.Id).ToArray();
+            var failed = network.Entities.Where((_, i) => more[i] && !pick[i]).Select(e => e.Id).ToArray();
+            var shock = CascadeShock.Withdraw(0.7, withdrawn).Combine(CascadeShock.Fail(failed));
+            foreach (var kind in CascadeModels.All)
+            {
+                var prepared = CascadeModels.Create(kind).Prepare(network);
+                Assert.AreEqual(prepared.Run(shock).Summary, prepared.Summarize(shock), kind.ToString());
+            }
+        }, iter: 150);
+    }
+
     private static void AssertSubset(CascadeResult smaller, CascadeResult larger, ICascadeModel model)
     {
         for (var i = 0; i < smaller.Entities.Length; i++)
