@@ -165,7 +165,10 @@ public sealed class CascadeResult
         }
     }
 
-    /// <summary>The round-by-round history, rounds 0 to <see cref="Rounds"/>.</summary>
+    /// <summary>
+    /// The round-by-round history: round 0, then every round in which an entity failed or a link went down, in order
+    /// (a round where only distress or losses grew has no entry).
+    /// </summary>
     public ImmutableArray<CascadeRound> History
     {
         get
@@ -274,32 +277,36 @@ public sealed class CascadeResult
 
     private ImmutableArray<CascadeRound> BuildHistory()
     {
-        var builder = ImmutableArray.CreateBuilder<CascadeRound>(Rounds + 1);
-        for (var r = 0; r <= Rounds; r++)
+        // Failures and down links are both sorted by round: merge them round by round.
+        var builder = ImmutableArray.CreateBuilder<CascadeRound>();
+        var f = 0;
+        var l = 0;
+        var round = 0;
+        while (true)
         {
             var failed = ImmutableArray.CreateBuilder<string>();
-            for (var i = 0; i < _failedOrder.Length; i++)
+            while (f < _failedOrder.Length && _failedRounds[f] == round)
             {
-                if (_failedRounds[i] == r)
-                {
-                    failed.Add(Network.Entities[_failedOrder[i]].Id);
-                }
+                failed.Add(Network.Entities[_failedOrder[f++]].Id);
             }
 
             var count = 0;
             var amount = 0.0;
-            for (var i = 0; i < _downLinks.Length; i++)
+            while (l < _downLinks.Length && _downRounds[l] == round)
             {
-                if (_downRounds[i] == r)
-                {
-                    count++;
-                    amount += _downAmounts[i];
-                }
+                count++;
+                amount += _downAmounts[l++];
             }
 
-            builder.Add(new CascadeRound(r, failed.ToImmutable(), count, amount));
+            builder.Add(new CascadeRound(round, failed.ToImmutable(), count, amount));
+            if (f == _failedOrder.Length && l == _downLinks.Length)
+            {
+                break;
+            }
+
+            round = Math.Min(f < _failedOrder.Length ? _failedRounds[f] : int.MaxValue, l < _downLinks.Length ? _downRounds[l] : int.MaxValue);
         }
 
-        return builder.MoveToImmutable();
+        return builder.ToImmutable();
     }
 }

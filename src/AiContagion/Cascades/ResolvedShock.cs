@@ -77,6 +77,33 @@ internal sealed class ResolvedShock
         return new ResolvedShock(w, [.. w.Select(_ => withdrawalFraction)], f, [], [], [], []);
     }
 
+    /// <summary>
+    /// A shock built from entity indices by the library's own callers (the Monte Carlo stress module): each part's
+    /// indices must be valid and distinct, its values in range; every part is sorted by entity here.
+    /// </summary>
+    public static ResolvedShock FromIndices(
+        int[] withdrawn,
+        double[] withdrawnFractions,
+        int[] failed,
+        int[] distressed,
+        double[] distressValues,
+        int[] externallyHit,
+        double[] externalFractions)
+    {
+        static (int[], double[]) Sort(int[] entities, double[] values)
+        {
+            var e = (int[])entities.Clone();
+            var v = (double[])values.Clone();
+            Array.Sort(e, v);
+            return (e, v);
+        }
+
+        var (w, wf) = Sort(withdrawn, withdrawnFractions);
+        var (d, dv) = Sort(distressed, distressValues);
+        var (x, xf) = Sort(externallyHit, externalFractions);
+        return new ResolvedShock(w, wf, failed.Order().ToArray(), d, dv, x, xf);
+    }
+
     /// <summary>Throws when the shock uses a part the model does not understand.</summary>
     public void EnsureAccepted(ShockChannels accepted, string modelName)
     {
