@@ -66,6 +66,8 @@ public static class CliApp
         ValidateCommand.Create(context),
         InfoCommand.Create(context),
         ConvertCommand.Create(context),
+        CascadeCommand.Create(context),
+        RankCommand.Create(context),
         ExportCommand.Create(context),
     ];
 

@@ -1,0 +1,488 @@
+using System.Collections.Immutable;
+using AiContagion.Model;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace AiContagion.Cascades;
+
+/// <summary>
+/// The clearing engine behind <see cref="EisenbergNoeClearing"/> (α = β = 1) and <see cref="RogersVeraartClearing"/>:
+/// the greatest clearing vector by the fictitious-default algorithm, with the round in which each entity defaults.
+/// </summary>
+/// <remarks>
+/// <para><b>Obligations</b> (DESIGN.md §2): a debt link (Loan, Bond, CreditFacility, VendorFinancing) From → To makes
+/// To owe From its amount; a commercial link From → To makes From owe To; Equity and SpvContribution carry none.
+/// <c>owed_i</c> = Σ obligations of debtor i; <c>p̄_i = owed_i + ext_i</c> (pari passu) or <c>owed_i</c> (senior);
+/// <c>Π_ij = L_ij / p̄_i</c>. Given payments p, <c>inflow_i = Σ_j Π_ji p_j</c>.</para>
+/// <para><b>Map.</b> Solvent value <c>s_i = e_i + inflow_i − σ ext_i</c> (σ = 1 senior, 0 pari passu). Entity i pays
+/// <c>p̄_i</c> if <c>s_i ≥ p̄_i</c>, else <c>clamp(α e_i + β inflow_i − σ ext_i, 0, p̄_i)</c>. The greatest fixed
+/// point is found from <c>p = p̄</c>: each round adds the entities with <c>s_i &lt; p̄_i</c> at the current p to the
+/// defaulting set D (never removed: p only falls), marks those whose default value is ≤ 0 as paying nothing, and
+/// solves the linear system of the rest of D exactly (dense LU up to <c>DenseSolveLimit</c> unknowns, else
+/// Gauss–Seidel to 1e-14). If that solution is negative somewhere (only possible when external liabilities are
+/// senior or α &lt; 1 and the zero floor binds for an entity not yet known to be at zero) or the system is singular
+/// (a closed group of defaulters with no leak), one plain fixed-point step is taken instead: it stays above the
+/// greatest clearing vector and the next round tries the exact solve again. The run ends when a round adds nobody
+/// after an exact solve. Eisenberg &amp; Noe (2001) prove at most n rounds for the pure algorithm.</para>
+/// </remarks>
+internal sealed class ClearingEngine : PreparedCascade
+{
+    private readonly NetworkIndex _index;
+    private readonly double _alpha;
+    private readonly double _beta;
+    private readonly bool _senior;
+    private readonly int _denseLimit;
+    private readonly int _maxIterations;
+
+    // Obligations k: debtor, creditor, amount, and the link they come from.
+    private readonly int[] _debtor;
+    private readonly int[] _creditor;
+    private readonly double[] _amount;
+    private readonly int[] _obligationLink;
+    private readonly int[] _creditorStart;
+    private readonly int[] _creditorObligations;
+    private readonly double[] _externalAssets;
+    private readonly double[] _externalLiabilities;
+    private readonly double[] _owed;
+
+    public ClearingEngine(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings, double alpha, double beta, ExternalLiabilitySeniority seniority, int denseLimit, int maxIterations)
+        : base(model, network, settings)
+    {
+        _index = network.Index;
+        _alpha = alpha;
+        _beta = beta;
+        _senior = seniority == ExternalLiabilitySeniority.Senior;
+        _denseLimit = denseLimit;
+        _maxIterations = maxIterations;
+        var n = _index.EntityCount;
+        var debtor = new List<int>();
+        var creditor = new List<int>();
+        var amount = new List<double>();
+        var link = new List<int>();
+        for (var l = 0; l < _index.LinkCount; l++)
+        {
+            var kind = _index.Kind[l];
+            if (!kind.HasObligation())
+            {
+                continue;
+            }
+
+            var isDebt = kind.IsDebt();
+            debtor.Add(isDebt ? _index.LinkTo[l] : _index.LinkFrom[l]);
+            creditor.Add(isDebt ? _index.LinkFrom[l] : _index.LinkTo[l]);
+            amount.Add(_index.Amount[l]);
+            link.Add(l);
+        }
+
+        _debtor = [.. debtor];
+        _creditor = [.. creditor];
+        _amount = [.. amount];
+        _obligationLink = [.. link];
+        _creditorStart = new int[n + 1];
+        foreach (var c in _creditor)
+        {
+            _creditorStart[c + 1]++;
+        }
+
+        for (var v = 0; v < n; v++)
+        {
+            _creditorStart[v + 1] += _creditorStart[v];
+        }
+
+        _creditorObligations = new int[_creditor.Length];
+        var next = _creditorStart.AsSpan(0, n).ToArray();
+        for (var k = 0; k < _creditor.Length; k++)
+        {
+            _creditorObligations[next[_creditor[k]]++] = k;
+        }
+
+        _externalAssets = new double[n];
+        _externalLiabilities = new double[n];
+        _owed = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            _externalAssets[v] = BalanceSheet.OrZero(_index.ExternalAssets[v]);
+            _externalLiabilities[v] = BalanceSheet.OrZero(_index.ExternalLiabilities[v]);
+        }
+
+        for (var k = 0; k < _debtor.Length; k++)
+        {
+            _owed[_debtor[k]] += _amount[k];
+        }
+    }
+
+    internal override CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var n = _index.EntityCount;
+        var state = new RunState(this, shock);
+
+        // Fictitious-default rounds.
+        var p = (double[])state.Pbar.Clone();
+        var inD = new bool[n];
+        var atZero = new bool[n];
+        var defaultRound = new int[n];
+        Array.Fill(defaultRound, -1);
+        foreach (var v in shock.Failed)
+        {
+            inD[v] = true;
+            atZero[v] = true;
+            defaultRound[v] = 0;
+            p[v] = 0;
+        }
+
+        var inflow = new double[n];
+        var round = 0;
+        var iterations = 0;
+        var exact = true;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (++iterations > _maxIterations)
+            {
+                throw new CascadeConvergenceException(Model.Name, iterations - 1, FixedPointGap(state, p, inflow));
+            }
+
+            state.Inflow(p, inflow);
+            var added = false;
+            var zeroed = false;
+            for (var i = 0; i < n; i++)
+            {
+                if (!inD[i] && BalanceSheet.Exceeds(state.Pbar[i], state.SolventValue(i, inflow[i])))
+                {
+                    if (!added)
+                    {
+                        round++;
+                        added = true;
+                    }
+
+                    inD[i] = true;
+                    defaultRound[i] = round;
+                }
+
+                if (inD[i] && !atZero[i] && (state.Pbar[i] <= 0 || state.DefaultValue(i, inflow[i]) <= 0))
+                {
+                    atZero[i] = true;
+                    p[i] = 0;
+                    zeroed = true;
+                }
+            }
+
+            if (!added && !zeroed && exact)
+            {
+                break;
+            }
+
+            exact = SolveDefaulters(state, p, inD, atZero, inflow, cancellationToken);
+            if (!exact)
+            {
+                // One plain fixed-point step from p (which lies above the greatest clearing vector). A step that no
+                // longer moves p (a closed group of defaulters whose system is singular) is the fixed point itself.
+                state.Inflow(p, inflow);
+                var change = 0.0;
+                var scale = 1.0;
+                for (var i = 0; i < n; i++)
+                {
+                    if (inD[i] && !atZero[i])
+                    {
+                        var next = Math.Clamp(state.DefaultValue(i, inflow[i]), 0.0, state.Pbar[i]);
+                        change = Math.Max(change, Math.Abs(next - p[i]));
+                        scale = Math.Max(scale, state.Pbar[i]);
+                        p[i] = next;
+                    }
+                }
+
+                exact = change <= 1e-15 * scale;
+            }
+        }
+
+        state.Inflow(p, inflow);
+        return BuildResult(shock, state, p, inflow, inD, defaultRound, round, iterations);
+    }
+
+    /// <summary>Solves x_i = α e_i − σ ext_i + β Σ_j Π_ji p_j for the defaulters not at zero; false when that is not possible or not non-negative.</summary>
+    private bool SolveDefaulters(RunState state, double[] p, bool[] inD, bool[] atZero, double[] inflow, CancellationToken cancellationToken)
+    {
+        var n = _index.EntityCount;
+        var local = new int[n];
+        Array.Fill(local, -1);
+        var unknowns = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            if (inD[i] && !atZero[i])
+            {
+                local[i] = unknowns.Count;
+                unknowns.Add(i);
+            }
+        }
+
+        if (unknowns.Count == 0)
+        {
+            return true;
+        }
+
+        // Right-hand side: own assets plus what the entities outside the system pay.
+        var k = unknowns.Count;
+        var rhs = new double[k];
+        for (var a = 0; a < k; a++)
+        {
+            var i = unknowns[a];
+            var fromOutside = 0.0;
+            for (var c = _creditorStart[i]; c < _creditorStart[i + 1]; c++)
+            {
+                var o = _creditorObligations[c];
+                var j = _debtor[o];
+                if (local[j] < 0)
+                {
+                    fromOutside += state.Share[o] * p[j];
+                }
+            }
+
+            rhs[a] = (_alpha * state.ExternalAssets[i]) - (_senior ? _externalLiabilities[i] : 0.0) + (_beta * fromOutside);
+        }
+
+        double[]? x = k <= _denseLimit ? SolveDense(state, unknowns, local, rhs) : SolveIteratively(state, unknowns, local, rhs, p, cancellationToken);
+        if (x is null)
+        {
+            return false;
+        }
+
+        var scale = 1.0;
+        foreach (var i in unknowns)
+        {
+            scale = Math.Max(scale, state.Pbar[i]);
+        }
+
+        for (var a = 0; a < k; a++)
+        {
+            if (!double.IsFinite(x[a]) || x[a] < -1e-9 * scale)
+            {
+                return false;
+            }
+        }
+
+        for (var a = 0; a < k; a++)
+        {
+            var i = unknowns[a];
+            p[i] = Math.Clamp(x[a], 0.0, state.Pbar[i]);
+        }
+
+        return true;
+    }
+
+    private double[]? SolveDense(RunState state, List<int> unknowns, int[] local, double[] rhs)
+    {
+        var k = unknowns.Count;
+        var matrix = Matrix<double>.Build.DenseIdentity(k);
+        for (var a = 0; a < k; a++)
+        {
+            var i = unknowns[a];
+            for (var c = _creditorStart[i]; c < _creditorStart[i + 1]; c++)
+            {
+                var o = _creditorObligations[c];
+                var b = local[_debtor[o]];
+                if (b >= 0)
+                {
+                    matrix[a, b] -= _beta * state.Share[o];
+                }
+            }
+        }
+
+        var b0 = Vector<double>.Build.DenseOfArray(rhs);
+        var x = matrix.LU().Solve(b0);
+        if (!x.ForAll(double.IsFinite))
+        {
+            return null;
+        }
+
+        var residual = (matrix * x) - b0;
+        var tolerance = 1e-9 * Math.Max(1.0, b0.InfinityNorm());
+        return residual.InfinityNorm() <= tolerance ? x.ToArray() : null;
+    }
+
+    private double[]? SolveIteratively(RunState state, List<int> unknowns, int[] local, double[] rhs, double[] p, CancellationToken cancellationToken)
+    {
+        // Gauss–Seidel from the current payments, which lie above the solution; converges when the defaulters leak.
+        var k = unknowns.Count;
+        var x = new double[k];
+        for (var a = 0; a < k; a++)
+        {
+            x[a] = p[unknowns[a]];
+        }
+
+        for (var sweep = 0; sweep < _maxIterations; sweep++)
+        {
+            if ((sweep & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var change = 0.0;
+            var size = 1.0;
+            for (var a = 0; a < k; a++)
+            {
+                var i = unknowns[a];
+                var sum = rhs[a];
+                for (var c = _creditorStart[i]; c < _creditorStart[i + 1]; c++)
+                {
+                    var o = _creditorObligations[c];
+                    var b = local[_debtor[o]];
+                    if (b >= 0)
+                    {
+                        sum += _beta * state.Share[o] * x[b];
+                    }
+                }
+
+                change = Math.Max(change, Math.Abs(sum - x[a]));
+                size = Math.Max(size, Math.Abs(sum));
+                x[a] = sum;
+            }
+
+            if (change <= 1e-14 * size)
+            {
+                return x;
+            }
+        }
+
+        return null;
+    }
+
+    private static double FixedPointGap(RunState state, double[] p, double[] inflow)
+    {
+        state.Inflow(p, inflow);
+        var gap = 0.0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var value = state.SolventValue(i, inflow[i]) >= state.Pbar[i] ? state.Pbar[i] : Math.Clamp(state.DefaultValue(i, inflow[i]), 0.0, state.Pbar[i]);
+            gap = Math.Max(gap, Math.Abs(value - p[i]));
+        }
+
+        return gap;
+    }
+
+    private CascadeResult BuildResult(ResolvedShock shock, RunState state, double[] p, double[] inflow, bool[] inD, int[] defaultRound, int round, int iterations)
+    {
+        var n = _index.EntityCount;
+        var isFixed = new bool[n];
+        foreach (var v in shock.Failed)
+        {
+            isFixed[v] = true;
+        }
+
+        var payment = new double[n];
+        var networkPayment = new double[n];
+        var equity = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var owed = state.Owed[i];
+            var ext = _externalLiabilities[i];
+            if (_senior)
+            {
+                var assets = !inD[i] ? state.ExternalAssets[i] + inflow[i] : (_alpha * state.ExternalAssets[i]) + (_beta * inflow[i]);
+                networkPayment[i] = p[i];
+                payment[i] = p[i] + Math.Clamp(isFixed[i] ? 0.0 : assets, 0.0, ext);
+            }
+            else
+            {
+                payment[i] = p[i];
+                networkPayment[i] = state.Pbar[i] > 0 ? p[i] * owed / state.Pbar[i] : 0.0;
+            }
+
+            equity[i] = state.ExternalAssets[i] + inflow[i] - ext - owed;
+        }
+
+        var failedOrder = Enumerable.Range(0, n).Where(i => inD[i]).OrderBy(i => defaultRound[i]).ThenBy(i => i).ToList();
+        var ledger = new LinkLedger(_index);
+        ledger.ApplyWithdrawals(shock);
+        foreach (var v in failedOrder)
+        {
+            ledger.ApplyFailure(v, defaultRound[v]);
+        }
+
+        var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
+        return Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures);
+    }
+
+    /// <summary>The per-run clearing data: obligations after withdrawals, p̄, Π shares, shocked external assets.</summary>
+    private sealed class RunState
+    {
+        private readonly ClearingEngine _engine;
+
+        public RunState(ClearingEngine engine, ResolvedShock shock)
+        {
+            _engine = engine;
+            var n = engine._index.EntityCount;
+            var amount = engine._amount;
+            Owed = engine._owed;
+            if (shock.Withdrawn.Length > 0)
+            {
+                // A withdrawn entity stops paying along its outgoing links: the obligations it owes on them shrink.
+                amount = (double[])amount.Clone();
+                Owed = (double[])Owed.Clone();
+                var fraction = new double[n];
+                for (var i = 0; i < shock.Withdrawn.Length; i++)
+                {
+                    fraction[shock.Withdrawn[i]] = shock.WithdrawnFractions[i];
+                }
+
+                for (var k = 0; k < amount.Length; k++)
+                {
+                    var from = engine._index.LinkFrom[engine._obligationLink[k]];
+                    if (fraction[from] > 0 && engine._debtor[k] == from)
+                    {
+                        var cut = fraction[from] * amount[k];
+                        amount[k] -= cut;
+                        Owed[from] -= cut;
+                    }
+                }
+            }
+
+            ExternalAssets = engine._externalAssets;
+            if (shock.ExternallyHit.Length > 0)
+            {
+                ExternalAssets = (double[])ExternalAssets.Clone();
+                for (var i = 0; i < shock.ExternallyHit.Length; i++)
+                {
+                    ExternalAssets[shock.ExternallyHit[i]] *= 1.0 - shock.ExternalFractions[i];
+                }
+            }
+
+            Pbar = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                Pbar[i] = Math.Max(0.0, Owed[i]) + (engine._senior ? 0.0 : engine._externalLiabilities[i]);
+            }
+
+            Share = new double[amount.Length];
+            for (var k = 0; k < amount.Length; k++)
+            {
+                var pbar = Pbar[engine._debtor[k]];
+                Share[k] = pbar > 0 ? amount[k] / pbar : 0.0;
+            }
+        }
+
+        public double[] Owed { get; }
+
+        public double[] ExternalAssets { get; }
+
+        public double[] Pbar { get; }
+
+        public double[] Share { get; }
+
+        public void Inflow(double[] p, double[] inflow)
+        {
+            Array.Clear(inflow);
+            var debtor = _engine._debtor;
+            var creditor = _engine._creditor;
+            for (var k = 0; k < debtor.Length; k++)
+            {
+                inflow[creditor[k]] += Share[k] * p[debtor[k]];
+            }
+        }
+
+        public double SolventValue(int i, double inflow) =>
+            ExternalAssets[i] + inflow - (_engine._senior ? _engine._externalLiabilities[i] : 0.0);
+
+        public double DefaultValue(int i, double inflow) =>
+            (_engine._alpha * ExternalAssets[i]) + (_engine._beta * inflow) - (_engine._senior ? _engine._externalLiabilities[i] : 0.0);
+    }
+}

@@ -1,0 +1,602 @@
+using System.Collections.Immutable;
+using AiContagion.Model;
+
+namespace AiContagion.Cascades;
+
+/// <summary>
+/// The engine behind <see cref="SingleHitDebtRank"/> and <see cref="LinearDebtRank"/>: per-network impact lists
+/// (who holds a claim on whom, and how hard), economic weights, and pooled sparse work arrays.
+/// </summary>
+internal sealed class DebtRankEngine : PreparedCascade
+{
+    private readonly NetworkIndex _index;
+    private readonly bool _linear;
+    private readonly DebtRankOptions _options;
+    private readonly double[] _capital;
+    private readonly double[] _weight;
+
+    // For each entity j: the distinct holders i of claims on j and the impact of j's distress on i.
+    private readonly int[] _holderStart;
+    private readonly int[] _holder;
+    private readonly double[] _impact;
+    private readonly Pool<Workspace> _pool;
+
+    public DebtRankEngine(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings, DebtRankOptions options, bool linear)
+        : base(model, network, settings)
+    {
+        _index = network.Index;
+        _linear = linear;
+        _options = options;
+        var n = _index.EntityCount;
+        _capital = BalanceSheet.Capital(_index, options.Capital);
+        _weight = Weights(network, options);
+
+        _holderStart = new int[n + 1];
+        var holders = new List<int>();
+        var impacts = new List<double>();
+        var exposure = new SortedDictionary<int, double>();
+        var cap = !linear || options.CapImpactAtOne;
+        for (var j = 0; j < n; j++)
+        {
+            exposure.Clear();
+            foreach (var l in _index.LinksInto(j))
+            {
+                if (_index.Kind[l].IsClaim())
+                {
+                    var i = _index.LinkFrom[l];
+                    exposure[i] = exposure.GetValueOrDefault(i) + _index.Amount[l];
+                }
+            }
+
+            foreach (var (i, amount) in exposure)
+            {
+                var impact = Impact(amount, _capital[i], cap);
+                if (impact > 0)
+                {
+                    holders.Add(i);
+                    impacts.Add(impact);
+                }
+            }
+
+            _holderStart[j + 1] = holders.Count;
+        }
+
+        _holder = [.. holders];
+        _impact = [.. impacts];
+        _pool = new Pool<Workspace>(() => new Workspace(n));
+    }
+
+    /// <summary>Impact of a fully distressed debtor on a holder: exposure / capital (capped at 1 when asked); 1 for a holder with no capital left; 0 for unknown capital.</summary>
+    private static double Impact(double exposure, double capital, bool cap)
+    {
+        if (exposure <= 0 || double.IsPositiveInfinity(capital))
+        {
+            return 0.0;
+        }
+
+        if (capital <= 0)
+        {
+            return 1.0;
+        }
+
+        var impact = exposure / capital;
+        return cap ? Math.Min(1.0, impact) : impact;
+    }
+
+    private static double[] Weights(FinancingNetwork network, DebtRankOptions options)
+    {
+        var n = network.EntityCount;
+        var weight = new double[n];
+        if (options.EconomicWeights is { } given)
+        {
+            foreach (var (id, value) in given)
+            {
+                var v = network.IndexOf(id);
+                if (v < 0)
+                {
+                    throw new ArgumentException($"The DebtRank economic weights name '{id}', which is not an entity of the network.", nameof(options));
+                }
+
+                weight[v] = value;
+            }
+        }
+        else
+        {
+            weight = BalanceSheet.TotalAssets(network.Index);
+        }
+
+        var total = weight.Sum();
+        for (var v = 0; v < n; v++)
+        {
+            weight[v] = total > 0 ? weight[v] / total : 1.0 / n;
+        }
+
+        return weight;
+    }
+
+    internal override CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ws = _pool.Rent();
+        try
+        {
+            return RunIn(ws, shock, cancellationToken);
+        }
+        finally
+        {
+            ws.Reset();
+            _pool.Return(ws);
+        }
+    }
+
+    private CascadeResult RunIn(Workspace ws, ResolvedShock shock, CancellationToken cancellationToken)
+    {
+        // h(1): given distress, plus external-asset losses over capital, failures at 1; capped at 1.
+        for (var i = 0; i < shock.Distressed.Length; i++)
+        {
+            ws.Add(shock.Distressed[i], shock.DistressValues[i]);
+        }
+
+        for (var i = 0; i < shock.ExternallyHit.Length; i++)
+        {
+            var v = shock.ExternallyHit[i];
+            var loss = shock.ExternalFractions[i] * BalanceSheet.OrZero(_index.ExternalAssets[v]);
+            ws.Add(v, Impact(loss, _capital[v], cap: true));
+        }
+
+        foreach (var v in shock.Failed)
+        {
+            ws.Add(v, 1.0);
+        }
+
+        var active = new List<int>();
+        foreach (var v in ws.Touched.Order())
+        {
+            ws.Distress[v] = Math.Min(1.0, ws.Distress[v]);
+            if (ws.Distress[v] > 0)
+            {
+                active.Add(v);
+                ws.State[v] = Distressed;
+                ws.Delta[v] = ws.Distress[v];
+            }
+        }
+
+        var initialStress = 0.0;
+        foreach (var v in active)
+        {
+            initialStress += _weight[v] * ws.Distress[v];
+            if (ws.Distress[v] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+            {
+                ws.MarkFailed(v, 0);
+            }
+        }
+
+        var (rounds, iterations) = _linear ? PropagateLinear(ws, active, cancellationToken) : PropagateSingleHit(ws, active, cancellationToken);
+
+        var touched = ws.Touched.Order().ToArray();
+        var finalStress = 0.0;
+        foreach (var v in touched)
+        {
+            finalStress += _weight[v] * ws.Distress[v];
+        }
+
+        var ledger = new LinkLedger(_index);
+        ledger.ApplyWithdrawals(shock);
+        foreach (var v in ws.FailedOrder)
+        {
+            ledger.ApplyFailure(v, ws.FailRound[v]);
+        }
+
+        var figures = new EntityFigures { Distress = SparseValues.Collect(ws.Touched, ws.Distress) };
+        return Result(shock, rounds, iterations, ws.FailedOrder, ws.FailRound, ledger, figures, (finalStress - initialStress, initialStress));
+    }
+
+    /// <summary>
+    /// Battiston et al. (2012): an entity distressed in round t passes <c>W_ij · h_j(t)</c> to each holder i in round
+    /// t + 1, then turns inactive; inactive entities still take distress but never pass it on again.
+    /// </summary>
+    private (int Rounds, int Iterations) PropagateSingleHit(Workspace ws, List<int> active, CancellationToken cancellationToken)
+    {
+        var round = 0;
+        var iterations = 1;
+        var lastChange = 0;
+        var receivers = new List<int>();
+        while (active.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            round++;
+            iterations++;
+            receivers.Clear();
+            foreach (var j in active)
+            {
+                var hj = ws.Distress[j];
+                for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+                {
+                    ws.Receive(_holder[c], _impact[c] * hj, receivers);
+                }
+            }
+
+            foreach (var j in active)
+            {
+                ws.State[j] = Inactive;
+            }
+
+            active.Clear();
+            receivers.Sort();
+            foreach (var i in receivers)
+            {
+                var before = ws.Distress[i];
+                ws.Distress[i] = Math.Min(1.0, before + ws.Incoming[i]);
+                ws.Incoming[i] = 0;
+                ws.IsReceiver[i] = false;
+                if (ws.Distress[i] > before)
+                {
+                    lastChange = round;
+                }
+
+                if (ws.State[i] == Undistressed && ws.Distress[i] > 0)
+                {
+                    ws.State[i] = Distressed;
+                    active.Add(i);
+                }
+
+                if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+                {
+                    ws.MarkFailed(i, round);
+                }
+            }
+
+        }
+
+        return (lastChange, iterations);
+    }
+
+    /// <summary>
+    /// Bardoscia et al. (2015): <c>h_i(t+1) = min(1, h_i(t) + Σ_j Λ_ij (h_j(t) − h_j(t−1)))</c>; every entity passes on
+    /// each increase of its distress. Ends when no distress grows by more than the tolerance. Every
+    /// <see cref="TailCheckInterval"/> rounds the linear stretch ahead is taken in closed form
+    /// (<see cref="TryLeapAhead"/>), so near-critical networks, whose increments decay or grow slowly, end in few passes.
+    /// </summary>
+    private (int Rounds, int Iterations) PropagateLinear(Workspace ws, List<int> active, CancellationToken cancellationToken)
+    {
+        long round = 0;
+        long lastChange = 0;
+        var iterations = 1;
+        var receivers = new List<int>();
+        while (active.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (iterations > _options.MaxIterations)
+            {
+                throw new CascadeConvergenceException(Model.Name, iterations, active.Max(v => ws.Delta[v]));
+            }
+
+            if (iterations % TailCheckInterval == 0)
+            {
+                var leap = TryLeapAhead(ws, active, round);
+                if (leap.Rounds > 0)
+                {
+                    iterations++;
+                    round += leap.Rounds;
+                    lastChange = round;
+                    if (leap.Finished)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+            }
+
+            round++;
+            iterations++;
+            receivers.Clear();
+            foreach (var j in active)
+            {
+                var dj = ws.Delta[j];
+                ws.Delta[j] = 0;
+                for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+                {
+                    ws.Receive(_holder[c], _impact[c] * dj, receivers);
+                }
+            }
+
+            active.Clear();
+            receivers.Sort();
+            foreach (var i in receivers)
+            {
+                var before = ws.Distress[i];
+                ws.Distress[i] = Math.Min(1.0, before + ws.Incoming[i]);
+                ws.Incoming[i] = 0;
+                ws.IsReceiver[i] = false;
+                var grown = ws.Distress[i] - before;
+                if (grown > 0)
+                {
+                    lastChange = round;
+                }
+
+                if (grown > _options.Tolerance)
+                {
+                    ws.Delta[i] = grown;
+                    active.Add(i);
+                }
+
+                if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+                {
+                    ws.MarkFailed(i, ClampRound(round));
+                }
+            }
+        }
+
+        return (ClampRound(lastChange), iterations);
+    }
+
+    private static int ClampRound(long round) => (int)Math.Min(round, int.MaxValue);
+
+    /// <summary>Passes of linear DebtRank between two attempts to leap ahead in closed form.</summary>
+    private const int TailCheckInterval = 32;
+
+    /// <summary>The largest set of unsaturated entities a closed-form finish solves (dense LU).</summary>
+    private const int TailSolveLimit = 1000;
+
+    /// <summary>The largest set of unsaturated entities a closed-form leap handles (dense matrix powers).</summary>
+    private const int LeapLimit = 200;
+
+    /// <summary>
+    /// Takes the linear stretch ahead of linear DebtRank in closed form. While no h reaches 1 the dynamics are linear:
+    /// the pending increments <c>Δ_A</c> of the active entities reach the holders as <c>y = Λ_·A Δ_A</c>, and the
+    /// unsaturated entities U reached pass everything on (saturated ones absorb). Two leaps:
+    /// <list type="number">
+    /// <item><b>Finish</b>: the total U receives from now on is <c>R_U = (I − Λ_UU)⁻¹ y_U</c>; this is the run's limit
+    /// when <c>R_U ≥ 0</c> (by Perron–Frobenius: the spectral radius of Λ_UU is below 1) and <c>h_U + R_U ≤ 1</c>
+    /// (the cap never acts).</item>
+    /// <item><b>Jump</b> (when distress is still growing, spectral radius ≥ 1): after one explicit step
+    /// (<c>h += y</c>, <c>d = y</c>), binary lifting with <c>Λ^(2^k)</c> and <c>Σ_{s&lt;2^k} Λ^s</c> advances the largest
+    /// number of rounds T after which no entity of U has reached its failure distress:
+    /// <c>h += Σ_{s=1..T} Λ^s d</c>, <c>d = Λ^T d</c>. The round-by-round loop then resumes at the round where the
+    /// next entity saturates, so failure rounds stay exact.</item>
+    /// </list>
+    /// </summary>
+    /// <returns>The rounds advanced (0 when no leap was possible) and whether the run is finished.</returns>
+    private (long Rounds, bool Finished) TryLeapAhead(Workspace ws, List<int> active, long round)
+    {
+        // The unsaturated entities reachable from the active ones through holders.
+        var unsaturated = new List<int>();
+        var local = new Dictionary<int, int>();
+        var queue = new Queue<int>(active);
+        var seen = new HashSet<int>(active);
+        var isActive = new HashSet<int>(active);
+        while (queue.Count > 0)
+        {
+            var j = queue.Dequeue();
+            if (ws.Distress[j] < 1.0 && !local.ContainsKey(j))
+            {
+                local[j] = unsaturated.Count;
+                unsaturated.Add(j);
+                if (unsaturated.Count > TailSolveLimit)
+                {
+                    return (0, false);
+                }
+            }
+
+            if (!isActive.Contains(j) && ws.Distress[j] >= 1.0)
+            {
+                continue;
+            }
+
+            for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+            {
+                if (seen.Add(_holder[c]))
+                {
+                    queue.Enqueue(_holder[c]);
+                }
+            }
+        }
+
+        var k = unsaturated.Count;
+        if (k == 0)
+        {
+            return (0, false);
+        }
+
+        var build = MathNet.Numerics.LinearAlgebra.Vector<double>.Build;
+        var y = build.Dense(k);
+        foreach (var j in active)
+        {
+            for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+            {
+                if (local.TryGetValue(_holder[c], out var a))
+                {
+                    y[a] += _impact[c] * ws.Delta[j];
+                }
+            }
+        }
+
+        var leverage = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, k);
+        foreach (var j in unsaturated)
+        {
+            var b = local[j];
+            for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+            {
+                if (local.TryGetValue(_holder[c], out var a))
+                {
+                    leverage[a, b] += _impact[c];
+                }
+            }
+        }
+
+        var h = build.Dense(k, a => ws.Distress[unsaturated[a]]);
+        var identity = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(k);
+
+        // Finish: R = (I − Λ)⁻¹ y.
+        var system = identity - leverage;
+        var received = system.LU().Solve(y);
+        if (received.ForAll(double.IsFinite)
+            && (system * received - y).InfinityNorm() <= 1e-10 * Math.Max(1.0, y.InfinityNorm())
+            && received.ForAll(r => r >= -1e-15)
+            && (h + received).ForAll(v => v <= 1.0 + BalanceSheet.RelativeSlack))
+        {
+            Apply(ws, active, unsaturated, h + received, null, round + 1);
+            return (1, true);
+        }
+
+        // Jump: one explicit step, then binary lifting while nobody reaches the failure distress.
+        if (k > LeapLimit)
+        {
+            return (0, false);
+        }
+
+        var limit = _options.FailureDistress * (1 - BalanceSheet.RelativeSlack);
+        var afterFirst = h + y;
+        if (!afterFirst.ForAll(v => v < limit))
+        {
+            return (0, false);
+        }
+
+        var powers = new List<MathNet.Numerics.LinearAlgebra.Matrix<double>> { leverage };
+        var sums = new List<MathNet.Numerics.LinearAlgebra.Matrix<double>> { identity };
+        while (powers.Count < 62)
+        {
+            var last = powers[^1];
+            var nextPower = last * last;
+            var nextSum = sums[^1] + (last * sums[^1]);
+            if (!nextPower.ForAll(double.IsFinite) || !nextSum.ForAll(double.IsFinite))
+            {
+                break;
+            }
+
+            powers.Add(nextPower);
+            sums.Add(nextSum);
+        }
+
+        var distress = afterFirst;
+        var pending = y;
+        long steps = 1;
+        for (var level = powers.Count - 1; level >= 0; level--)
+        {
+            var candidate = distress + (sums[level] * (leverage * pending));
+            if (candidate.ForAll(v => double.IsFinite(v) && v < limit))
+            {
+                distress = candidate;
+                pending = powers[level] * pending;
+                steps += 1L << level;
+            }
+        }
+
+        Apply(ws, active, unsaturated, distress, pending, round + steps);
+        return (steps, false);
+    }
+
+    /// <summary>Writes a leap's distress (and, for a jump, the pending increments that make the new active set).</summary>
+    private void Apply(Workspace ws, List<int> active, List<int> unsaturated, MathNet.Numerics.LinearAlgebra.Vector<double> distress, MathNet.Numerics.LinearAlgebra.Vector<double>? pending, long round)
+    {
+        foreach (var j in active)
+        {
+            ws.Delta[j] = 0;
+        }
+
+        active.Clear();
+        foreach (var a in Enumerable.Range(0, unsaturated.Count).OrderBy(a => unsaturated[a]))
+        {
+            var i = unsaturated[a];
+            ws.Touch(i);
+            ws.Distress[i] = Math.Clamp(distress[a], ws.Distress[i], 1.0);
+            if (pending is not null && pending[a] > _options.Tolerance)
+            {
+                ws.Delta[i] = pending[a];
+                active.Add(i);
+            }
+
+            if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+            {
+                ws.MarkFailed(i, ClampRound(round));
+            }
+        }
+    }
+
+    private const byte Undistressed = 0;
+    private const byte Distressed = 1;
+    private const byte Inactive = 2;
+
+    private sealed class Workspace
+    {
+        public Workspace(int n)
+        {
+            Distress = new double[n];
+            Delta = new double[n];
+            Incoming = new double[n];
+            State = new byte[n];
+            FailRound = new int[n];
+            Array.Fill(FailRound, -1);
+            IsTouched = new bool[n];
+            IsReceiver = new bool[n];
+        }
+
+        public double[] Distress { get; }
+
+        public double[] Delta { get; }
+
+        public double[] Incoming { get; }
+
+        public byte[] State { get; }
+
+        public int[] FailRound { get; }
+
+        public bool[] IsTouched { get; }
+
+        public bool[] IsReceiver { get; }
+
+        public List<int> Touched { get; } = [];
+
+        public List<int> FailedOrder { get; } = [];
+
+        public void Add(int v, double distress)
+        {
+            Touch(v);
+            Distress[v] += distress;
+        }
+
+        public void Receive(int v, double distress, List<int> receivers)
+        {
+            Touch(v);
+            Incoming[v] += distress;
+            if (!IsReceiver[v])
+            {
+                IsReceiver[v] = true;
+                receivers.Add(v);
+            }
+        }
+
+        public void MarkFailed(int v, int round)
+        {
+            FailRound[v] = round;
+            FailedOrder.Add(v);
+        }
+
+        public void Reset()
+        {
+            foreach (var v in Touched)
+            {
+                Distress[v] = 0;
+                Delta[v] = 0;
+                Incoming[v] = 0;
+                State[v] = Undistressed;
+                FailRound[v] = -1;
+                IsTouched[v] = false;
+                IsReceiver[v] = false;
+            }
+
+            Touched.Clear();
+            FailedOrder.Clear();
+        }
+
+        public void Touch(int v)
+        {
+            if (!IsTouched[v])
+            {
+                IsTouched[v] = true;
+                Touched.Add(v);
+            }
+        }
+    }
+}

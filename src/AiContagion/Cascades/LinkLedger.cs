@@ -1,0 +1,182 @@
+using System.Runtime.InteropServices;
+using AiContagion.Model;
+
+namespace AiContagion.Cascades;
+
+/// <summary>
+/// Which links are down, why, since which round and for how much, during one run. One 24-byte state per link (one
+/// cache line touched per link), reused between runs: <see cref="Reset"/> clears only the links the run touched, so
+/// a run costs what it reaches.
+/// </summary>
+/// <remarks>Not thread-safe: one ledger per running thread (the models pool them).</remarks>
+internal sealed class LinkLedger
+{
+    private readonly NetworkIndex _index;
+    private readonly LinkState[] _state;
+    private readonly List<int> _touched = [];
+    private double _amount;
+    private double _directAmount;
+    private int _directCount;
+
+    public LinkLedger(NetworkIndex index)
+    {
+        _index = index;
+        _state = new LinkState[index.LinkCount];
+    }
+
+    public int Count => _touched.Count;
+
+    /// <summary>Total amount down, summed in the order links went down (so every reader of a run sees the same total).</summary>
+    public double Amount => _amount;
+
+    /// <summary>Links down in round 0.</summary>
+    public int DirectCount => _directCount;
+
+    /// <summary>Amount down in round 0.</summary>
+    public double DirectAmount => _directAmount;
+
+    public bool IsDown(int link) => _state[link].Cause != LinkDownCause.None;
+
+    /// <summary>
+    /// Stops a fraction of a link's flow (its payer withdrew or failed) and marks it down; returns the flow newly
+    /// stopped (what the recipient loses now), 0 when that fraction was already stopped.
+    /// </summary>
+    public double StopFlow(int link, LinkDownCause cause, int round, double fraction) =>
+        StopFlow(link, _index.Amount[link], cause, round, fraction);
+
+    /// <summary><see cref="StopFlow(int, LinkDownCause, int, double)"/> with the link's amount already at hand.</summary>
+    public double StopFlow(int link, double amount, LinkDownCause cause, int round, double fraction)
+    {
+        var target = fraction >= 1.0 ? amount : fraction * amount;
+        ref var state = ref _state[link];
+        MarkDown(ref state, link, cause, round, target);
+        var delta = target - state.FlowStopped;
+        if (delta <= 0)
+        {
+            return 0.0;
+        }
+
+        state.FlowStopped = target;
+        return delta;
+    }
+
+    /// <summary>Marks a link down (first cause wins) and raises its amount down to at least <paramref name="amountDown"/>.</summary>
+    public void MarkDown(int link, LinkDownCause cause, int round, double amountDown) =>
+        MarkDown(ref _state[link], link, cause, round, amountDown);
+
+    /// <summary>Round-0 withdrawals: every outgoing link of each withdrawn entity, in shock order.</summary>
+    public void ApplyWithdrawals(ResolvedShock shock)
+    {
+        for (var i = 0; i < shock.Withdrawn.Length; i++)
+        {
+            foreach (var l in _index.LinksOutOf(shock.Withdrawn[i]))
+            {
+                StopFlow(l, LinkDownCause.Withdrawn, 0, shock.WithdrawnFractions[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The links a failure brings down (DESIGN.md §3): every link out of the entity (its payments stop) and every
+    /// claim link into it (its funders' claims are impaired).
+    /// </summary>
+    public void ApplyFailure(int entity, int round)
+    {
+        foreach (var l in _index.LinksOutOf(entity))
+        {
+            StopFlow(l, LinkDownCause.PayerFailed, round, 1.0);
+        }
+
+        foreach (var l in _index.LinksInto(entity))
+        {
+            if (_index.Kind[l].IsClaim())
+            {
+                MarkDown(l, LinkDownCause.RecipientFailed, round, _index.Amount[l]);
+            }
+        }
+    }
+
+    /// <summary>The down links, ordered by round then link index.</summary>
+    public Snapshot TakeSnapshot()
+    {
+        // Links go down in non-decreasing round order (every model applies round r before round r + 1), so sorting
+        // each round's run by index is enough.
+        var links = _touched.ToArray();
+        for (var start = 0; start < links.Length;)
+        {
+            var end = start + 1;
+            while (end < links.Length && _state[links[end]].Round == _state[links[start]].Round)
+            {
+                end++;
+            }
+
+            Array.Sort(links, start, end - start);
+            start = end;
+        }
+
+        var rounds = new int[links.Length];
+        var causes = new LinkDownCause[links.Length];
+        var amounts = new double[links.Length];
+        for (var i = 0; i < links.Length; i++)
+        {
+            ref readonly var state = ref _state[links[i]];
+            rounds[i] = state.Round;
+            causes[i] = state.Cause;
+            amounts[i] = state.AmountDown;
+        }
+
+        return new Snapshot(links, causes, rounds, amounts, _amount, _directCount, _directAmount);
+    }
+
+    /// <summary>Clears the links this run touched.</summary>
+    public void Reset()
+    {
+        foreach (var l in CollectionsMarshal.AsSpan(_touched))
+        {
+            _state[l] = default;
+        }
+
+        _touched.Clear();
+        _amount = 0;
+        _directAmount = 0;
+        _directCount = 0;
+    }
+
+    private void MarkDown(ref LinkState state, int link, LinkDownCause cause, int round, double amountDown)
+    {
+        if (state.Cause == LinkDownCause.None)
+        {
+            state.Cause = cause;
+            state.Round = round;
+            state.AmountDown = amountDown;
+            _touched.Add(link);
+            _amount += amountDown;
+            if (round == 0)
+            {
+                _directCount++;
+                _directAmount += amountDown;
+            }
+        }
+        else if (amountDown > state.AmountDown)
+        {
+            var raise = amountDown - state.AmountDown;
+            state.AmountDown = amountDown;
+            _amount += raise;
+            if (state.Round == 0)
+            {
+                _directAmount += raise;
+            }
+        }
+    }
+
+    /// <summary>The down links of a run, ordered by round then link index, with the run's totals.</summary>
+    internal sealed record Snapshot(int[] Links, LinkDownCause[] Causes, int[] Rounds, double[] Amounts, double Amount, int DirectCount, double DirectAmount);
+
+    private struct LinkState
+    {
+        public double AmountDown;
+        public double FlowStopped;
+        public int Round;
+        public LinkDownCause Cause;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using AiContagion.Model;
+
+namespace AiContagion.Cascades;
+
+/// <summary>
+/// A model bound to one network, with the per-network arrays computed once. Runs many shocks, from many threads
+/// at once; each run reuses pooled work arrays and costs what the shock reaches.
+/// </summary>
+/// <remarks>Thread-safe. Obtain one from <see cref="ICascadeModel.Prepare"/>.</remarks>
+public abstract class PreparedCascade
+{
+    private protected PreparedCascade(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings)
+    {
+        Model = model;
+        Network = network;
+        Settings = settings;
+    }
+
+    /// <summary>The model.</summary>
+    public ICascadeModel Model { get; }
+
+    /// <summary>The network.</summary>
+    public FinancingNetwork Network { get; }
+
+    /// <summary>The options the model runs with, by name, sorted (echoed in every result).</summary>
+    public ImmutableSortedDictionary<string, string> Settings { get; }
+
+    /// <summary>Runs one shock.</summary>
+    /// <param name="shock">The shock.</param>
+    /// <param name="cancellationToken">Cancels the run between rounds.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">The shock names an unknown entity, repeats one, has a value out of range, or uses a part the model does not accept.</exception>
+    /// <exception cref="CascadeConvergenceException">An iterative model did not converge.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public CascadeResult Run(CascadeShock shock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shock);
+        var resolved = ResolvedShock.Resolve(Network, shock);
+        resolved.EnsureAccepted(Model.Accepts, Model.Name);
+        return Run(resolved, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one shock and keeps only its counts and amounts: no per-entity or per-link outcome is built, so for the
+    /// cascades a run allocates almost nothing beyond what the shock reaches. The numbers equal
+    /// <see cref="CascadeResult.Summary"/> of <see cref="Run(CascadeShock, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="shock">The shock.</param>
+    /// <param name="cancellationToken">Cancels the run between rounds.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Run(CascadeShock, CancellationToken)"/>.</exception>
+    /// <exception cref="CascadeConvergenceException">An iterative model did not converge.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public CascadeSummary Summarize(CascadeShock shock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shock);
+        var resolved = ResolvedShock.Resolve(Network, shock);
+        resolved.EnsureAccepted(Model.Accepts, Model.Name);
+        return Summarize(resolved, null, cancellationToken);
+    }
+
+    /// <summary>Runs a resolved, accepted shock.</summary>
+    internal abstract CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a resolved, accepted shock for its summary; when <paramref name="failed"/> is given, the failed entities'
+    /// indices are added to it (by round, then index). Models that do not override it build the full result.
+    /// </summary>
+    internal virtual CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
+    {
+        var result = Run(shock, cancellationToken);
+        failed?.AddRange(result.FailedEntityIndices);
+        return result.Summary;
+    }
+
+    /// <summary>Builds the result of a run.</summary>
+    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null)
+    {
+        var order = failedOrder.ToArray();
+        var rounds2 = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rounds2[i] = failedRound[order[i]];
+        }
+
+        return new CascadeResult(Network, Model, Settings, rounds, iterations, shock.Shocked, order, rounds2, ledger.TakeSnapshot(), figures)
+        {
+            DebtRank = debtRank?.DebtRank,
+            InitialStress = debtRank?.InitialStress,
+        };
+    }
+
+    /// <summary>A small pool of per-thread work objects.</summary>
+    private protected sealed class Pool<T>(Func<T> create)
+        where T : class
+    {
+        private readonly ConcurrentBag<T> _items = [];
+
+        public T Rent() => _items.TryTake(out var item) ? item : create();
+
+        public void Return(T item) => _items.Add(item);
+    }
+}
