@@ -1,3 +1,4 @@
+using AiContagion.Cascades;
 using System.CommandLine;
 using System.Globalization;
 using AiContagion.Cli.Infrastructure;
@@ -269,8 +270,23 @@ internal sealed class OverlaySources : IOverlaySource
 {
     public static OverlaySources Instance { get; } = new();
 
-    public CascadeOverlay Cascade(FinancingNetwork network, string? model, IReadOnlyList<string> withdrawn, CancellationToken cancellationToken) =>
-        throw NotAvailable("cascade", "cascade models are");
+    public CascadeOverlay Cascade(FinancingNetwork network, string? model, IReadOnlyList<string> withdrawn, CancellationToken cancellationToken)
+    {
+        var kind = CascadeModelKind.Funding;
+        if (model is not null && !CascadeModels.TryParse(model, out kind))
+        {
+            throw new CliUsageException($"--model: unknown model '{model}'; expected one of {CascadeModels.AllNames}.");
+        }
+
+        if (withdrawn.Count == 0)
+        {
+            throw new CliUsageException("--overlay cascade needs --withdraw ID[,ID] (the funding sources that withdraw).");
+        }
+
+        var cascade = CascadeModels.Create(kind);
+        var shock = cascade.Accepts.HasFlag(ShockChannels.Withdrawal) ? CascadeShock.Withdraw(withdrawn) : CascadeShock.Fail(withdrawn);
+        return ModelOverlays.Cascade(cascade.Prepare(network).Run(shock, cancellationToken));
+    }
 
     public CutOverlay Cut(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken) =>
         throw NotAvailable("cut", "max-flow and minimum-cut algorithms are");

@@ -1,3 +1,4 @@
+using AiContagion.Export;
 using System.CommandLine;
 using System.Globalization;
 using AiContagion.Cascades;
@@ -32,6 +33,7 @@ internal static class RankCommand
             DefaultValueFactory = _ => "withdraw",
         };
         var fraction = new Option<string?>("--fraction") { Description = "Share in (0, 1] of its outgoing links each withdrawing candidate stops (default 1)." };
+        var chart = new Option<string?>("--chart") { Description = "Also draw the ranking as a bar chart (links down, direct vs cascade): FILE.png or FILE.svg." };
         var threads = new Option<int?>("--threads") { Description = "Most runs at once (default: one per processor). The ranking does not depend on it." };
         var command = new Command(
             "rank",
@@ -46,10 +48,17 @@ internal static class RankCommand
             shock,
             fraction,
             threads,
+            chart,
         };
         models.AddTo(command);
         command.SetAction(parse =>
         {
+            var chartPath = parse.GetValue(chart);
+            if (chartPath is not null && Path.GetExtension(chartPath).ToUpperInvariant() is not (".PNG" or ".SVG"))
+            {
+                throw new CliUsageException($"--chart: '{chartPath}' should end in .png or .svg.");
+            }
+
             var network = CliContext.Load(parse.GetValue(graph)!);
             var model = models.Build(parse);
             var options = new WithdrawalRankingOptions();
@@ -117,6 +126,11 @@ internal static class RankCommand
             }
 
             var entries = limit is { } n ? ranking.Entries.Take(n).ToList() : [.. ranking.Entries];
+            if (chartPath is not null && ranking.Entries.Length > 0)
+            {
+                ModelOverlays.RankingChart(ranking, limit ?? 20).Save(chartPath);
+            }
+
             if (parse.GetValue(json))
             {
                 WriteJson(context, ranking, entries);

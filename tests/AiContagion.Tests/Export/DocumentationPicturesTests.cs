@@ -1,3 +1,4 @@
+using AiContagion.Cascades;
 using System.Buffers.Binary;
 using AiContagion.Export;
 using AiContagion.Tests.Support;
@@ -6,9 +7,9 @@ namespace AiContagion.Tests.Export;
 
 /// <summary>
 /// The pictures in docs/ that the README shows, and the code that makes them. Run with
-/// <c>AICONTAGION_WRITE_DOCS=1</c> to write them again. Both stand on hand derivations for now
-/// (<see cref="ToyChainCascade"/>, <see cref="ToyChainRanking"/>); once the cascade model and the withdrawal
-/// ranking are merged they should be made from those results instead.
+/// <c>AICONTAGION_WRITE_DOCS=1</c> to write them again. Both are drawn from the models' results (the funding
+/// cascade and the withdrawal ranking), which the tests below check against the hand derivations
+/// <see cref="ToyChainCascade"/> and <see cref="ToyChainRanking"/>.
 /// </summary>
 [TestClass]
 public sealed class DocumentationPicturesTests
@@ -20,15 +21,34 @@ public sealed class DocumentationPicturesTests
     public static byte[] CascadePng()
     {
         var network = Networks.ToyChain();
-        var dot = DotWriter.ToDot(network, new DotOptions { Overlays = new DiagramOverlays { Cascade = ToyChainCascade.For(network) } });
+        var cascade = CascadeModels.Create(CascadeModelKind.Funding).Prepare(network).Run(CascadeShock.Withdraw("vc-fund"));
+        var dot = DotWriter.ToDot(network, new DotOptions { Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(cascade) } });
         return GraphvizTools.Renderer.Render(dot, GraphvizFormat.Png).Content;
     }
 
     /// <summary>docs/toy-chain-ranking.png: links each entity's withdrawal brings down on the toy chain.</summary>
-    public static byte[] RankingPng() => Chart.Ranking(ToyChainRanking.Rows, new ChartOptions
+    public static byte[] RankingPng() => Chart.Ranking(ModelOverlays.RankingRows(ToyRanking()), new ChartOptions
     {
         Title = "Toy chain: links brought down by each entity's withdrawal (funding cascade)",
     }).ToPng();
+
+    /// <summary>The funding model's ranking of every toy-chain entity as a withdrawn source.</summary>
+    public static RankingResult ToyRanking() =>
+        new WithdrawalRanking(CascadeModels.Create(CascadeModelKind.Funding), new WithdrawalRankingOptions { Candidates = RankingCandidates.AllEntities })
+            .Rank(Networks.ToyChain());
+
+    [TestMethod]
+    public void Models_ToyChain_MatchTheHandDerivations()
+    {
+        var network = Networks.ToyChain();
+        var cascade = ModelOverlays.Cascade(CascadeModels.Create(CascadeModelKind.Funding).Prepare(network).Run(CascadeShock.Withdraw("vc-fund")));
+        var hand = ToyChainCascade.For(network);
+        CollectionAssert.AreEqual(hand.FailureRounds.ToList(), cascade.FailureRounds.ToList());
+        CollectionAssert.AreEqual(hand.Withdrawn.ToList(), cascade.Withdrawn.ToList());
+        CollectionAssert.AreEqual(hand.LinksDown.ToList(), cascade.LinksDown.ToList());
+
+        CollectionAssert.AreEqual(ToyChainRanking.Rows.ToList(), ModelOverlays.RankingRows(ToyRanking()).ToList());
+    }
 
     [TestMethod]
     public void Pictures_Committed_AreCurrent()
