@@ -96,9 +96,9 @@ internal static class RunwayCommand
             var result = new RunwaySimulation(options).Run(network, withdrawals.Select(w => new Withdrawal(w.Name, w.Value)), context.CancellationToken);
             if (parse.GetValue(chart) is { } path)
             {
-                if (result.Entities.All(e => e.Cash.IsEmpty))
+                if (result.Failed == 0 && result.Entities.All(e => e.Cash.IsEmpty || e.Cash.Min() >= e.Cash[0]))
                 {
-                    context.Error.WriteLine("warning: every entity has unlimited cash; --chart was not written.");
+                    context.Error.WriteLine("warning: no entity failed and none saw its cash fall; --chart was not written.");
                 }
                 else
                 {

@@ -58,14 +58,15 @@ internal sealed class RunwayPlan
             }
             else
             {
-                CashEstimated[v] = options.UnknownCash != UnknownCashRule.Unlimited;
                 var tolerance = double.IsNaN(_index.Tolerance[v]) ? options.DefaultTolerance : _index.Tolerance[v];
                 InitialCash[v] = options.UnknownCash switch
                 {
+                    UnknownCashRule.FromTolerance when firstYearIn[v] + revenue <= 0 => double.PositiveInfinity,
                     UnknownCashRule.FromTolerance => tolerance * (firstYearIn[v] + revenue),
                     UnknownCashRule.Zero => 0.0,
                     _ => double.PositiveInfinity,
                 };
+                CashEstimated[v] = double.IsFinite(InitialCash[v]);
             }
 
             _slack[v] = double.IsFinite(InitialCash[v])

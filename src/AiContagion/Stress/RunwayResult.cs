@@ -55,31 +55,37 @@ public sealed class RunwayResult
 
     /// <summary>
     /// A runway chart: the cash paths of the first <paramref name="top"/> entities to fail (then, if fewer failed, of the
-    /// survivors that came closest to running out), with each failure marked and the withdrawal month drawn.
+    /// survivors whose cash fell furthest below its start, in proportion), with each failure marked and the withdrawal
+    /// month drawn.
     /// </summary>
     /// <param name="top">How many cash paths (default 10).</param>
     /// <param name="options">Chart options; the default title names the network and the withdrawal.</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
-    /// <exception cref="InvalidOperationException">No entity has a finite cash path.</exception>
+    /// <exception cref="InvalidOperationException">No entity failed and none saw its cash fall.</exception>
     public Chart TimelineChart(int top = 10, ChartOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var declining = Entities
+            .Where(e => e.FailedMonth is null && !e.Cash.IsEmpty && e.Cash[0] > 0 && e.Cash.Min() < e.Cash[0])
+            .OrderBy(e => e.Cash.Min() / e.Cash[0])
+            .ThenBy(e => Network.IndexOf(e.Id));
         var lines = FailureOrder.Where(e => !e.Cash.IsEmpty)
-            .Concat(Entities.Where(e => e.FailedMonth is null && !e.Cash.IsEmpty && e.Cash[0] > 0).OrderBy(e => e.Cash.Min() / e.Cash[0]).ThenBy(e => Network.IndexOf(e.Id)))
+            .Concat(declining)
             .Take(top)
             .Select(e => new RunwayChartSeries(Label(e), e.Cash, e.FailedMonth))
             .ToList();
         if (lines.Count == 0)
         {
-            throw new InvalidOperationException("No entity has a finite cash path to draw.");
+            throw new InvalidOperationException("No entity failed and none saw its cash fall: there is no runway to draw.");
         }
 
-        var title = Network.Metadata.Title is { Length: > 0 } t ? t : "Runway";
-        var shock = Withdrawals.IsEmpty ? "no withdrawal" : "withdrawal of " + string.Join(", ", Withdrawals.Select(w => w.Id));
+        var shock = Withdrawals.IsEmpty
+            ? "no withdrawal"
+            : string.Create(CultureInfo.InvariantCulture, $"withdrawal of {string.Join(", ", Withdrawals.Select(w => w.Id))} at month {Options.WithdrawalMonth}");
         options ??= new ChartOptions
         {
-            Title = string.Create(CultureInfo.InvariantCulture, $"{title}: cash by month, {shock}"),
+            Title = "Runway: " + shock,
             YLabel = $"cash ({Network.Unit})",
         };
         return Chart.RunwayTimeline(lines, Withdrawals.IsEmpty ? null : Options.WithdrawalMonth, options);

@@ -20,7 +20,8 @@ namespace AiContagion.Stress;
 /// of v, inflows links into v.</para>
 /// <para><b>Cash at the start.</b> The entity's cash figure; without one, funding sources have unlimited cash (they are
 /// the outside money) and other entities follow <see cref="RunwayOptions.UnknownCash"/> (default: τ × the first
-/// year's scheduled inflow, the buffer of the funding-withdrawal cascade). Entities with unlimited cash never fail.</para>
+/// year's scheduled inflow, the buffer of the funding-withdrawal cascade; unlimited when the entity has no inflow or
+/// revenue at all, since it then pays with outside money). Entities with unlimited cash never fail.</para>
 /// <para><b>Shock.</b> A withdrawing source with fraction φ pays <c>(1 − φ)</c> of every payment from month t0 + 1
 /// (<see cref="RunwayOptions.WithdrawalMonth"/>). <b>Failure.</b> An entity fails in month k when
 /// <c>c_v(k) &lt; 0</c> (beyond a rounding slack of 10⁻⁹ of its gross yearly flows and cash); that month it paid in

@@ -125,7 +125,7 @@ public sealed class StressResult
 
     /// <summary>A histogram chart of one measure, with the mean, the 95 % and 99 % quantiles and ES99 marked.</summary>
     /// <param name="measure">The measure.</param>
-    /// <param name="options">Chart options; the default title names the network, model and trials.</param>
+    /// <param name="options">Chart options; the default title names the network (its title up to a colon), the model and the trials.</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Unknown measure.</exception>
     public Chart DistributionChart(StressMeasure measure = StressMeasure.LinksDown, ChartOptions? options = null)
@@ -134,7 +134,7 @@ public sealed class StressResult
         var label = Label(measure);
         options ??= new ChartOptions
         {
-            Title = string.Create(CultureInfo.InvariantCulture, $"{Title()}: {label} in {Trials:N0} trials ({ModelName}, ρ = {Options.Correlation})"),
+            Title = string.Create(CultureInfo.InvariantCulture, $"{Title()}{label} in {Trials:N0} trials ({ModelName} model, ρ = {Options.Correlation})"),
             XLabel = measure == StressMeasure.AmountDown ? $"{label} ({Network.Unit})" : label,
             YLabel = "trials",
         };
@@ -163,7 +163,7 @@ public sealed class StressResult
 
         options ??= new ChartOptions
         {
-            Title = string.Create(CultureInfo.InvariantCulture, $"{Title()}: probability of failure in {Trials:N0} trials ({ModelName}, ρ = {Options.Correlation})"),
+            Title = string.Create(CultureInfo.InvariantCulture, $"{Title()}probability of failure in {Trials:N0} trials ({ModelName} model, ρ = {Options.Correlation})"),
         };
         return Chart.FailureProbabilities(rows, options);
     }
@@ -182,5 +182,10 @@ public sealed class StressResult
         _ => "entities drawn",
     };
 
-    private string Title() => Network.Metadata.Title is { Length: > 0 } title ? title : "Stress test";
+    /// <summary>The network's title up to its first colon, if short, as a prefix ("The AI financing chain: "); else nothing.</summary>
+    private string Title()
+    {
+        var title = Network.Metadata.Title?.Split(':')[0].Trim();
+        return title is { Length: > 0 and <= 40 } ? title + ": " : "";
+    }
 }

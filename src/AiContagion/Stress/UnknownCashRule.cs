@@ -6,7 +6,9 @@ public enum UnknownCashRule
     /// <summary>
     /// τ × the inflow scheduled in the first 12 months (links by their schedule, plus revenue), with τ the entity's
     /// tolerance figure or <see cref="RunwayOptions.DefaultTolerance"/> — the buffer the funding-withdrawal cascade
-    /// gives it (τ = 0.25: three months of inflow). The default.
+    /// gives it (τ = 0.25: three months of inflow). An entity with no inflow in the graph and no revenue pays with money
+    /// from outside the graph (a customer such as a phone maker buying API access): unlimited, like a funding source.
+    /// The default.
     /// </summary>
     FromTolerance,
 

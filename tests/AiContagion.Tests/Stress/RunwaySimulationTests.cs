@@ -145,6 +145,24 @@ public sealed class RunwaySimulationTests
         Assert.IsNull(result.Entities[0].InitialCash);
     }
 
+    // An entity with outflows but no inflow or revenue in the graph pays with outside money: unlimited under the
+    // tolerance rule (it would otherwise start at 0 and fail in month 1), 0 under the zero rule.
+    [TestMethod]
+    [DataRow(UnknownCashRule.FromTolerance, null)]
+    [DataRow(UnknownCashRule.Zero, 1)]
+    public void Run_PayerWithoutInflow_OutsideMoney(UnknownCashRule rule, int? failedMonth)
+    {
+        var builder = FinancingNetwork.CreateBuilder();
+        builder.AddEntity(new Entity("phone-maker", Sector.Other));
+        builder.AddEntity(new Entity("lab", Sector.ModelLab) { Cash = 1 });
+        builder.AddLink("phone-maker", "lab", LinkKind.ApiSpend, 12);
+
+        var result = new RunwaySimulation(new RunwayOptions { Months = 6, UnknownCash = rule }).Run(builder.Build(), Array.Empty<string>());
+
+        Assert.AreEqual(failedMonth, result.Entities[0].FailedMonth);
+        Assert.AreEqual(rule == UnknownCashRule.Zero, result.Entities[0].CashEstimated);
+    }
+
     // A withdrawal only takes inflows away from others: no entity but a withdrawn one fails later, or survives, because
     // of it; and links and failures never run ahead in the baseline.
     [TestMethod]
