@@ -142,16 +142,16 @@ public sealed class RunwayResult
             }
         }
 
-        int links = 0, baselineLinks = 0, failed2 = 0, baselineFailed = 0;
+        int links = 0, baselineLinks = 0, failedSoFar = 0, baselineFailed = 0;
         var amount = 0.0;
         for (var k = 0; k <= months; k++)
         {
             links += linksDown[k];
             baselineLinks += baselineLinksDown[k];
-            failed2 += failures[k];
+            failedSoFar += failures[k];
             baselineFailed += baselineFailures[k];
             amount += amountDown[k];
-            timeline[k] = new RunwayMonth(k, links, amount, failed2, shocked.FlowStopped[k], baselineLinks, baselineFailed);
+            timeline[k] = new RunwayMonth(k, links, amount, failedSoFar, shocked.FlowStopped[k], baselineLinks, baselineFailed);
         }
 
         var order = Enumerable.Range(0, n).Where(v => shocked.FailedMonth[v] >= 0).OrderBy(v => shocked.FailedMonth[v]).ThenBy(v => v).ToImmutableArray();

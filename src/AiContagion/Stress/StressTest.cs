@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AiContagion.Cascades;
 using AiContagion.Generators;
