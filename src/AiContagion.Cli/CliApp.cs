@@ -66,6 +66,10 @@ public static class CliApp
         ValidateCommand.Create(context),
         InfoCommand.Create(context),
         ConvertCommand.Create(context),
+        CentralityCommand.Create(context),
+        FlowCommand.Create(context),
+        DominatorsCommand.Create(context),
+        TraceCommand.Create(context),
     ];
 
     private static (int Code, string Message)? Describe(Exception e) => e switch
