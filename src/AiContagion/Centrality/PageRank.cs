@@ -59,12 +59,14 @@ public static class PageRank
         var start = graph.Start;
         var neighbour = graph.Neighbour;
 
-        // Transition probability of each row entry: w_l / W_u, computed once.
+        // Transition probability of each row entry: w_l / W_u, computed once (0 from a dangling payer, whose
+        // zero-weight links lead nowhere).
         var probability = graph.Weight;
         var pushTotal = graph.PushTotal;
         for (var i = 0; i < probability.Length; i++)
         {
-            probability[i] /= pushTotal[neighbour[i]];
+            var total = pushTotal[neighbour[i]];
+            probability[i] = total > 0 ? probability[i] / total : 0;
         }
 
         var danglingEntities = new List<int>();

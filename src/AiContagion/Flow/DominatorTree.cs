@@ -40,7 +40,7 @@ public sealed class DominatorTree
         Sources = sources;
         _idom = idom;
         var n = idom.Length;
-        (_pre, _post, _size) = Intervals(idom);
+        (_pre, _post, _size, var depth) = Intervals(idom);
         var unreachable = ImmutableArray.CreateBuilder<string>();
         var entries = ImmutableArray.CreateBuilder<DominatorEntry>();
         for (var v = 0; v < n; v++)
@@ -51,7 +51,7 @@ public sealed class DominatorTree
             }
             else
             {
-                entries.Add(new DominatorEntry(network.Entities[v].Id, idom[v] == Root ? null : network.Entities[idom[v]].Id, Depth(v), _size[v] - 1));
+                entries.Add(new DominatorEntry(network.Entities[v].Id, idom[v] == Root ? null : network.Entities[idom[v]].Id, depth[v], _size[v] - 1));
             }
         }
 
@@ -153,17 +153,6 @@ public sealed class DominatorTree
         return string.Create(
             CultureInfo.InvariantCulture,
             $"Dominator tree ({Sources.Length} sources, {Entries.Length} reachable, {Unreachable.Length} unreachable, {points.Count} single points of failure{(points.Count > 0 ? ": " + top : string.Empty)})");
-    }
-
-    private int Depth(int v)
-    {
-        var depth = 0;
-        for (var d = _idom[v]; d >= 0; d = _idom[d])
-        {
-            depth++;
-        }
-
-        return depth;
     }
 
     /// <summary>Immediate dominators of entities: an entity index, <see cref="Root"/> or <see cref="NotReached"/>.</summary>
@@ -351,8 +340,8 @@ public sealed class DominatorTree
         return result;
     }
 
-    /// <summary>Pre/post-order numbers and subtree sizes of the dominator tree (virtual root included as the parent of <see cref="Root"/> entries).</summary>
-    private static (int[] Pre, int[] Post, int[] Size) Intervals(int[] idom)
+    /// <summary>Pre/post-order numbers, subtree sizes and depths (number of entity dominators) in the dominator tree, by an iterative walk from the virtual root.</summary>
+    private static (int[] Pre, int[] Post, int[] Size, int[] Depth) Intervals(int[] idom)
     {
         var n = idom.Length;
         var childStart = new int[n + 3];
@@ -382,6 +371,7 @@ public sealed class DominatorTree
         var pre = new int[n];
         var post = new int[n];
         var size = new int[n];
+        var depth = new int[n];
         var stack = new int[n + 1];
         var cursor = new int[n + 1];
         var clock = 0;
@@ -396,6 +386,7 @@ public sealed class DominatorTree
                 var child = children[cursor[top]++];
                 pre[child] = clock++;
                 size[child] = 1;
+                depth[child] = v < n ? depth[v] + 1 : 0;
                 top++;
                 stack[top] = child;
                 cursor[top] = childStart[child];
@@ -415,7 +406,7 @@ public sealed class DominatorTree
             }
         }
 
-        return (pre, post, size);
+        return (pre, post, size, depth);
     }
 }
 

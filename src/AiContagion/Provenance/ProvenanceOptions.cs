@@ -14,7 +14,7 @@ public sealed record ProvenanceOptions
 
     /// <summary>
     /// Loops (strongly connected groups of entities) up to this size are solved by a dense LU factorisation; larger
-    /// ones by a sparse iterative solve (BiCGStab with ILU(0)). Default 2,000.
+    /// ones by a sparse iterative solve (MathNet's ML(k)-BiCGStab with ILU(0)). Default 2,000.
     /// </summary>
     public int DenseLoopLimit { get; init; } = 2000;
 
