@@ -50,7 +50,7 @@ public static class BetweennessCentrality
         if (n > 0 && sources.Length > 0)
         {
             var graph = PathGraph.Build(network.Index, options.Cost);
-            Accumulate(graph, sources, options.Cost != PathCost.Hops, options.MaxDegreeOfParallelism, total, cancellationToken);
+            Accumulate(graph, sources, options.Cost != PathCost.Hops, options.BatchLanes, options.MaxDegreeOfParallelism, total, cancellationToken);
         }
 
         var scale = 1.0;
@@ -96,7 +96,7 @@ public static class BetweennessCentrality
         return chosen;
     }
 
-    private static void Accumulate(PathGraph graph, int[] sources, bool weighted, int maxDegreeOfParallelism, double[] total, CancellationToken cancellationToken)
+    private static void Accumulate(PathGraph graph, int[] sources, bool weighted, int batchLanes, int maxDegreeOfParallelism, double[] total, CancellationToken cancellationToken)
     {
         var n = graph.EntityCount;
         var perChunk = Math.Max(1, (sources.Length + MaxChunks - 1) / MaxChunks);
@@ -112,7 +112,8 @@ public static class BetweennessCentrality
         var nextChunk = -1;
         void Work()
         {
-            var search = new ShortestPathSearch(n, weighted);
+            var batch = weighted ? null : IBatchedSearch.Create(n, batchLanes);
+            var search = batch is null ? new ShortestPathSearch(n, weighted) : null;
             while (true)
             {
                 var chunk = Interlocked.Increment(ref nextChunk);
@@ -123,13 +124,22 @@ public static class BetweennessCentrality
 
                 var partial = merger.Rent();
                 var end = Math.Min(sources.Length, (chunk + 1) * perChunk);
-                for (var k = chunk * perChunk; k < end; k++)
+                for (var k = chunk * perChunk; k < end;)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var source = sources[k];
-                    search.Search(source, graph.Start, graph.Target, graph.Length);
-                    search.Accumulate(source, graph.Start, graph.Target, graph.Length, partial);
-                    search.Reset();
+                    if (batch is not null)
+                    {
+                        var lanes = Math.Min(batch.Lanes, end - k);
+                        batch.Run(sources.AsSpan(k, lanes), graph.Start, graph.Target, partial);
+                        k += lanes;
+                    }
+                    else
+                    {
+                        var source = sources[k++];
+                        search!.Search(source, graph.Start, graph.Target, graph.Length);
+                        search.Accumulate(source, graph.Start, graph.Target, graph.Length, partial);
+                        search.Reset();
+                    }
                 }
 
                 merger.Complete(chunk, partial);
@@ -142,8 +152,15 @@ public static class BetweennessCentrality
         }
         else
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
-            Parallel.For(0, workers, options, _ => Work());
+            // One long-running worker per thread, each pulling the next chunk (Parallel.For over a handful of
+            // indices may hand them all to one thread).
+            var tasks = new Task[workers];
+            for (var t = 0; t < workers; t++)
+            {
+                tasks[t] = Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+
+            Task.WhenAll(tasks).GetAwaiter().GetResult();
         }
     }
 }

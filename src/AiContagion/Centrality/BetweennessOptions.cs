@@ -28,6 +28,12 @@ public sealed record BetweennessOptions
     /// <summary>Maximum threads; −1 (default) uses every core. Results do not depend on it, to the last bit.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>
+    /// Sources per SIMD batch for hop searches: −1 (default) the widest this machine accelerates, 0 one source at
+    /// a time, 4 or 8 forced. The bits are the same either way; tests compare them.
+    /// </summary>
+    internal int BatchLanes { get; init; } = -1;
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Cost))

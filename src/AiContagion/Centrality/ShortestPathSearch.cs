@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AiContagion.Centrality;
 
 /// <summary>
@@ -5,12 +8,15 @@ namespace AiContagion.Centrality;
 /// its buffers between sources: breadth-first search for hop counts, Dijkstra with a binary heap for lengths.
 /// One instance per thread; reset costs O(entities reached), not O(n).
 /// </summary>
+/// <remarks>
+/// Per-entity state sits in one array of small structs (σ, the accumulation coefficient, and the level or
+/// distance) so that the hot loops touch one cache line per neighbour; inner loops index through
+/// <see cref="MemoryMarshal.GetArrayDataReference{T}(T[])"/> without bounds checks (every index comes from the
+/// CSR arrays, which the index builder keeps in range).
+/// </remarks>
 internal sealed class ShortestPathSearch
 {
-    private readonly int[] _level;
-    private readonly double[] _distance;
-    private readonly double[] _sigma;
-    private readonly double[] _delta;
+    private readonly Node[] _nodes;
     private readonly int[] _order;
     private double[] _heapKey = new double[64];
     private int[] _heapValue = new int[64];
@@ -19,20 +25,11 @@ internal sealed class ShortestPathSearch
     public ShortestPathSearch(int entityCount, bool weighted)
     {
         Weighted = weighted;
-        _order = new int[entityCount];
-        _sigma = new double[entityCount];
-        _delta = new double[entityCount];
-        if (weighted)
+        _order = new int[entityCount + 1]; // one spare slot: the branch-free search writes past the tail
+        _nodes = new Node[entityCount];
+        for (var v = 0; v < entityCount; v++)
         {
-            _level = [];
-            _distance = new double[entityCount];
-            Array.Fill(_distance, double.PositiveInfinity);
-        }
-        else
-        {
-            _distance = [];
-            _level = new int[entityCount];
-            Array.Fill(_level, -1);
+            Clear(ref _nodes[v]);
         }
     }
 
@@ -44,7 +41,7 @@ internal sealed class ShortestPathSearch
     public int Count { get; private set; }
 
     /// <summary>The distance of a reached entity from the last source.</summary>
-    public double DistanceOf(int entity) => Weighted ? _distance[entity] : _level[entity];
+    public double DistanceOf(int entity) => Weighted ? _nodes[entity].Distance : _nodes[entity].Level;
 
     /// <summary>Runs a search from <paramref name="source"/> over the rows given (forward or reverse).</summary>
     public void Search(int source, int[] start, int[] target, double[] length)
@@ -61,60 +58,50 @@ internal sealed class ShortestPathSearch
 
     /// <summary>
     /// Brandes' dependency accumulation after a search over the forward rows, in reverse settle order:
-    /// <c>δ_v = Σ_{w: v is a predecessor of w} σ_v / σ_w · (1 + δ_w)</c>; adds δ_v to <paramref name="total"/>
-    /// for every reached v other than the source.
+    /// <c>δ_v = σ_v · Σ_{w: v is a predecessor of w} (1 + δ_w) / σ_w</c>; adds δ_v to <paramref name="total"/> for
+    /// every reached v other than the source. The coefficient <c>(1 + δ_w) / σ_w</c> is computed once per entity.
     /// </summary>
     public void Accumulate(int source, int[] start, int[] target, double[] length, double[] total)
     {
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var targets = ref MemoryMarshal.GetArrayDataReference(target);
+        ref var lengths = ref MemoryMarshal.GetArrayDataReference(length);
+        ref var starts = ref MemoryMarshal.GetArrayDataReference(start);
+        ref var totals = ref MemoryMarshal.GetArrayDataReference(total);
         var order = _order;
-        var sigma = _sigma;
-        var delta = _delta;
-        if (Weighted)
+        for (var k = Count - 1; k >= 0; k--)
         {
-            var distance = _distance;
-            for (var k = Count - 1; k >= 0; k--)
+            var v = order[k];
+            ref var node = ref Unsafe.Add(ref nodes, v);
+            var sum = 0.0;
+            var end = Unsafe.Add(ref starts, v + 1);
+            if (Weighted)
             {
-                var v = order[k];
-                var dv = distance[v];
-                var sum = 0.0;
-                for (var i = start[v]; i < start[v + 1]; i++)
+                var dv = node.Distance;
+                for (var i = Unsafe.Add(ref starts, v); i < end; i++)
                 {
-                    var w = target[i];
-                    if (dv + length[i] == distance[w])
+                    ref var next = ref Unsafe.Add(ref nodes, Unsafe.Add(ref targets, i));
+                    if (dv + Unsafe.Add(ref lengths, i) == next.Distance)
                     {
-                        sum += (1 + delta[w]) / sigma[w];
+                        sum += next.Coefficient;
                     }
-                }
-
-                delta[v] = sigma[v] * sum;
-                if (v != source)
-                {
-                    total[v] += delta[v];
                 }
             }
-        }
-        else
-        {
-            var level = _level;
-            for (var k = Count - 1; k >= 0; k--)
+            else
             {
-                var v = order[k];
-                var next = level[v] + 1;
-                var sum = 0.0;
-                for (var i = start[v]; i < start[v + 1]; i++)
+                var level = node.Level + 1;
+                for (var i = Unsafe.Add(ref starts, v); i < end; i++)
                 {
-                    var w = target[i];
-                    if (level[w] == next)
-                    {
-                        sum += (1 + delta[w]) / sigma[w];
-                    }
+                    ref var next = ref Unsafe.Add(ref nodes, Unsafe.Add(ref targets, i));
+                    sum += next.Level == level ? next.Coefficient : 0.0;
                 }
+            }
 
-                delta[v] = sigma[v] * sum;
-                if (v != source)
-                {
-                    total[v] += delta[v];
-                }
+            var delta = node.Sigma * sum;
+            node.Coefficient = (1 + delta) / node.Sigma;
+            if (v != source)
+            {
+                Unsafe.Add(ref totals, v) += delta;
             }
         }
     }
@@ -124,50 +111,60 @@ internal sealed class ShortestPathSearch
     {
         foreach (var v in Order)
         {
-            _sigma[v] = 0;
-            _delta[v] = 0;
-            if (Weighted)
-            {
-                _distance[v] = double.PositiveInfinity;
-            }
-            else
-            {
-                _level[v] = -1;
-            }
+            Clear(ref _nodes[v]);
         }
 
         Count = 0;
     }
 
+    private void Clear(ref Node node)
+    {
+        node.Sigma = 0;
+        node.Coefficient = 0;
+        if (Weighted)
+        {
+            node.Distance = double.PositiveInfinity;
+        }
+        else
+        {
+            node.Distance = 0;
+            node.Level = -1;
+        }
+    }
+
     private void BreadthFirst(int source, int[] start, int[] target)
     {
-        var level = _level;
-        var sigma = _sigma;
-        var order = _order;
-        level[source] = 0;
-        sigma[source] = 1;
-        order[0] = source;
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var targets = ref MemoryMarshal.GetArrayDataReference(target);
+        ref var starts = ref MemoryMarshal.GetArrayDataReference(start);
+        ref var order = ref MemoryMarshal.GetArrayDataReference(_order);
+        ref var first = ref Unsafe.Add(ref nodes, source);
+        first.Level = 0;
+        first.Sigma = 1;
+        order = source;
         var head = 0;
         var tail = 1;
         while (head < tail)
         {
-            var v = order[head++];
-            var next = level[v] + 1;
-            var sv = sigma[v];
-            for (var i = start[v]; i < start[v + 1]; i++)
+            var v = Unsafe.Add(ref order, head++);
+            ref var node = ref Unsafe.Add(ref nodes, v);
+            var level = node.Level + 1;
+            var sigma = node.Sigma;
+            var end = Unsafe.Add(ref starts, v + 1);
+            for (var i = Unsafe.Add(ref starts, v); i < end; i++)
             {
-                var w = target[i];
-                var lw = level[w];
-                if (lw < 0)
-                {
-                    level[w] = next;
-                    order[tail++] = w;
-                    sigma[w] = sv;
-                }
-                else if (lw == next)
-                {
-                    sigma[w] += sv;
-                }
+                // Branch-free: whether w is new or already on the next level is unpredictable, so the queue
+                // slot is always written and the tail only advances for a new entity; σ_w gains σ_v exactly when
+                // w sits on the next level (new entities start at σ = 0, and x + 0 = x leaves others unchanged).
+                var w = Unsafe.Add(ref targets, i);
+                ref var next = ref Unsafe.Add(ref nodes, w);
+                var found = next.Level;
+                var isNew = found < 0;
+                Unsafe.Add(ref order, tail) = w;
+                tail += isNew ? 1 : 0;
+                found = isNew ? level : found;
+                next.Level = found;
+                next.Sigma += found == level ? sigma : 0.0;
             }
         }
 
@@ -176,38 +173,36 @@ internal sealed class ShortestPathSearch
 
     private void Dijkstra(int source, int[] start, int[] target, double[] length)
     {
-        var distance = _distance;
-        var sigma = _sigma;
+        var nodes = _nodes;
         var order = _order;
         var count = 0;
         _heapCount = 0;
-        distance[source] = 0;
-        sigma[source] = 1;
+        nodes[source].Distance = 0;
+        nodes[source].Sigma = 1;
         Push(0, source);
         while (_heapCount > 0)
         {
             var (d, v) = Pop();
-            if (d > distance[v])
+            if (d > nodes[v].Distance)
             {
                 continue; // stale entry
             }
 
             order[count++] = v;
-            var sv = sigma[v];
+            var sigma = nodes[v].Sigma;
             for (var i = start[v]; i < start[v + 1]; i++)
             {
-                var w = target[i];
+                ref var next = ref nodes[target[i]];
                 var alternative = d + length[i];
-                var dw = distance[w];
-                if (alternative < dw)
+                if (alternative < next.Distance)
                 {
-                    distance[w] = alternative;
-                    sigma[w] = sv;
-                    Push(alternative, w);
+                    next.Distance = alternative;
+                    next.Sigma = sigma;
+                    Push(alternative, target[i]);
                 }
-                else if (alternative == dw)
+                else if (alternative == next.Distance)
                 {
-                    sigma[w] += sv;
+                    next.Sigma += sigma;
                 }
             }
         }
@@ -282,5 +277,25 @@ internal sealed class ShortestPathSearch
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// Per-entity search state, 24 bytes: path count σ, accumulation coefficient (1 + δ) / σ, and the level (hop
+    /// searches) or distance (length searches) sharing one slot — an instance uses only one of the two.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit)]
+    private struct Node
+    {
+        [FieldOffset(0)]
+        public double Sigma;
+
+        [FieldOffset(8)]
+        public double Coefficient;
+
+        [FieldOffset(16)]
+        public double Distance;
+
+        [FieldOffset(16)]
+        public int Level;
     }
 }

@@ -102,6 +102,22 @@ public sealed class BetweennessCentralityTests
     }
 
     [TestMethod]
+    public void Compute_SimdBatches_SameBitsAsOneSourceSearches() =>
+        Gen.Select(Gen.Int[2, 60], Gen.Int[0, 300], Gen.Int).Sample((n, m, seed) =>
+        {
+            // Hop searches run 4 or 8 sources per SIMD batch; the result must equal one search per source exactly.
+            var network = Networks.Random(n, m, seed, withOptional: false);
+            var options = new BetweennessOptions { Normalized = false, MaxDegreeOfParallelism = 1 };
+
+            var single = BetweennessCentrality.Compute(network, options with { BatchLanes = 0 });
+            var four = BetweennessCentrality.Compute(network, options with { BatchLanes = 4 });
+            var eight = BetweennessCentrality.Compute(network, options with { BatchLanes = 8 });
+
+            CollectionAssert.AreEqual(single.Scores.ToArray(), four.Scores.ToArray());
+            CollectionAssert.AreEqual(single.Scores.ToArray(), eight.Scores.ToArray());
+        }, iter: 100);
+
+    [TestMethod]
     public void Compute_AnyNetwork_NonNegativeAndBounded() =>
         Gen.Select(Gen.Int[3, 25], Gen.Int[0, 80], Gen.Int).Sample((n, m, seed) =>
         {
