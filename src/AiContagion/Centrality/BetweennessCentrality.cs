@@ -99,7 +99,10 @@ public static class BetweennessCentrality
     private static void Accumulate(PathGraph graph, int[] sources, bool weighted, int batchLanes, int maxDegreeOfParallelism, double[] total, CancellationToken cancellationToken)
     {
         var n = graph.EntityCount;
+        // Chunk sizes depend on the source count only (never on threads or vector width), and are multiples of
+        // 8 so that SIMD batches of 4 or 8 sources fill up.
         var perChunk = Math.Max(1, (sources.Length + MaxChunks - 1) / MaxChunks);
+        perChunk = (perChunk + 7) / 8 * 8;
         var chunks = (sources.Length + perChunk - 1) / perChunk;
         var workers = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
         workers = Math.Max(1, Math.Min(workers, chunks));
