@@ -120,12 +120,15 @@ internal static class FlowCommand
         w.WriteEndArray();
     }
 
+    private static string Abbreviate(IReadOnlyList<string> ids) =>
+        ids.Count <= 10 ? string.Join(", ", ids) : string.Join(", ", ids.Take(10)) + string.Create(CultureInfo.InvariantCulture, $" … (+{ids.Count - 10} more)");
+
     private static void WriteTable(CliContext context, FinancingNetwork network, FlowResult result, EntityCutResult? entityCut, string? entityCutProblem)
     {
         var console = context.Console;
         console.WriteLine(result.ToString());
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"from {string.Join(", ", result.Sources)} to {string.Join(", ", result.Sinks)}: {result.Value:#,0.###} {network.Unit}"));
+            $"from {Abbreviate(result.Sources)} to {Abbreviate(result.Sinks)}: {result.Value:#,0.###} {network.Unit}"));
         var table = new Table().AddColumn("from").AddColumn("to").AddColumn("kind").AddColumn(new TableColumn($"amount ({Markup.Escape(network.Unit)})").RightAligned());
         foreach (var link in result.CutLinks)
         {

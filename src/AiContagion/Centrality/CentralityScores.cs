@@ -22,6 +22,7 @@ namespace AiContagion.Centrality;
 public sealed class CentralityScores
 {
     private readonly Lazy<int[]> _ranking;
+    private readonly FinancingNetwork _network;
 
     /// <summary>Creates a score set for the entities of <paramref name="network"/>.</summary>
     /// <param name="network">The network the scores belong to.</param>
@@ -47,6 +48,7 @@ public sealed class CentralityScores
                 nameof(scores));
         }
 
+        _network = network;
         Measure = measure;
         Scores = [.. scores];
         EntityIds = [.. network.Entities.Select(e => e.Id)];
@@ -85,7 +87,7 @@ public sealed class CentralityScores
         get
         {
             ArgumentNullException.ThrowIfNull(id);
-            var index = EntityIds.IndexOf(id, StringComparer.Ordinal);
+            var index = _network.IndexOf(id);
             return index >= 0 ? Scores[index] : throw new KeyNotFoundException($"No score for entity '{id}'.");
         }
     }

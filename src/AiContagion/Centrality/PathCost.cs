@@ -17,9 +17,12 @@ public enum PathCost
     Hops,
 
     /// <summary>
-    /// A link's length is 1 / amount: big flows are short, so shortest paths follow the thickest money
-    /// (Newman 2001; Opsahl, Agneessens, Skvoretz 2010, doi:10.1016/j.socnet.2010.03.006). Positive for every
-    /// link that carries money, and scale-free: changing the unit does not change which paths are shortest.
+    /// A link's length is 1 / amount: big flows are short, so shortest paths follow the thickest money. Positive
+    /// for every link that carries money, and scale-free: changing the unit does not change which paths are
+    /// shortest. References: M. E. J. Newman (2001), "Scientific collaboration networks. II. Shortest paths,
+    /// weighted networks, and centrality", Physical Review E 64:016132, doi:10.1103/PhysRevE.64.016132;
+    /// T. Opsahl, F. Agneessens, J. Skvoretz (2010), "Node centrality in weighted networks: generalizing degree
+    /// and shortest paths", Social Networks 32(3):245–251, doi:10.1016/j.socnet.2010.03.006.
     /// </summary>
     InverseAmount,
 }

@@ -6,9 +6,12 @@ namespace AiContagion.Provenance;
 /// <summary>The result of <see cref="MoneyProvenance.Trace"/>: one <see cref="EntityProvenance"/> per traced entity, in network order. Immutable.</summary>
 public sealed class ProvenanceResult
 {
+    private readonly Lazy<Dictionary<string, EntityProvenance>> _byId;
+
     internal ProvenanceResult(ImmutableArray<EntityProvenance> entities, int loops, int largestLoop)
     {
         Entities = entities;
+        _byId = new Lazy<Dictionary<string, EntityProvenance>>(() => entities.ToDictionary(e => e.Id, StringComparer.Ordinal));
         Loops = loops;
         LargestLoop = largestLoop;
     }
@@ -26,7 +29,7 @@ public sealed class ProvenanceResult
     /// <param name="id">The entity id.</param>
     /// <exception cref="KeyNotFoundException">The entity was not traced (not a target) or does not exist.</exception>
     public EntityProvenance this[string id] =>
-        Entities.FirstOrDefault(e => e.Id == id) ?? throw new KeyNotFoundException($"Entity '{id}' was not traced.");
+        _byId.Value.TryGetValue(id, out var entity) ? entity : throw new KeyNotFoundException($"Entity '{id}' was not traced.");
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The summary, invariant culture.</returns>
