@@ -82,6 +82,7 @@ public sealed class DominatorTree
         ArgumentNullException.ThrowIfNull(network);
         from ??= EntitySelection.FundingSources;
         var sources = from.Resolve(network);
+        cancellationToken.ThrowIfCancellationRequested();
         var idom = LengauerTarjan(network.Index, sources, cancellationToken);
         return new DominatorTree(network, [.. sources.Select(v => network.Entities[v].Id)], idom);
     }

@@ -40,6 +40,7 @@ public static class MaximumFlow
     public static FlowResult Compute(FinancingNetwork network, EntitySelection from, EntitySelection to, CancellationToken cancellationToken = default)
     {
         var ends = FlowEnds.Resolve(network, from, to);
+        cancellationToken.ThrowIfCancellationRequested();
         var index = network.Index;
         var n = index.EntityCount;
         var m = index.LinkCount;

@@ -43,6 +43,7 @@ public static class MinimumEntityCut
         options ??= EntityCutOptions.Default;
         options.Validate();
         var ends = FlowEnds.Resolve(network, from, to);
+        cancellationToken.ThrowIfCancellationRequested();
         var index = network.Index;
         var n = index.EntityCount;
         var m = index.LinkCount;

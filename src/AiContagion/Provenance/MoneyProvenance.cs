@@ -71,6 +71,7 @@ public static class MoneyProvenance
         ArgumentNullException.ThrowIfNull(network);
         options ??= ProvenanceOptions.Default;
         options.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
         return new Tracer(network, options, cancellationToken).Run();
     }
 
