@@ -72,6 +72,10 @@ public static class CliApp
         StressCommand.Create(context),
         RunwayCommand.Create(context),
         ExperimentCommand.Create(context),
+        CentralityCommand.Create(context),
+        FlowCommand.Create(context),
+        DominatorsCommand.Create(context),
+        TraceCommand.Create(context),
     ];
 
     private static (int Code, string Message)? Describe(Exception e) => e switch

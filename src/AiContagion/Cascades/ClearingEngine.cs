@@ -19,8 +19,9 @@ namespace AiContagion.Cascades;
 /// defaulting set D (never removed: p only falls), marks those whose default value is ≤ 0 as paying nothing, and
 /// solves the linear system of the rest of D exactly (dense LU up to <c>DenseSolveLimit</c> unknowns, else
 /// Gauss–Seidel to 1e-14). If that solution is negative somewhere (only possible when external liabilities are
-/// senior or α &lt; 1 and the zero floor binds for an entity not yet known to be at zero) or the system is singular
-/// (a closed group of defaulters with no leak), one plain fixed-point step is taken instead: it stays above the
+/// senior or α &lt; 1 and the zero floor binds for an entity not yet known to be at zero), above the current
+/// payments (a nearly singular system: a closed group of defaulters whose shares sum to 1 up to rounding), or the
+/// system is singular (a closed group of defaulters with no leak), one plain fixed-point step is taken instead: it stays above the
 /// greatest clearing vector and the next round tries the exact solve again. The run ends when a round adds nobody
 /// after an exact solve. Eisenberg &amp; Noe (2001) prove at most n rounds for the pure algorithm.</para>
 /// </remarks>
@@ -254,7 +255,10 @@ internal sealed class ClearingEngine : PreparedCascade
 
         for (var a = 0; a < k; a++)
         {
-            if (!double.IsFinite(x[a]) || x[a] < -1e-9 * scale)
+            // Payments only fall on the way down to the greatest clearing vector: a solution above the current p
+            // comes from a (nearly) singular system — a closed group of defaulters whose shares sum to 1 up to
+            // rounding — and is not the clearing vector. Fall back to plain steps, which stay above it.
+            if (!double.IsFinite(x[a]) || x[a] < -1e-9 * scale || x[a] > p[unknowns[a]] + (1e-9 * scale))
             {
                 return false;
             }

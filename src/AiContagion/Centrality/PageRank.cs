@@ -1,0 +1,126 @@
+using AiContagion.Model;
+
+namespace AiContagion.Centrality;
+
+/// <summary>
+/// Weighted PageRank with damping, personalisation and a dangling-node distribution, exactly as NetworkX
+/// defines it (<c>networkx.pagerank</c>, 2.8).
+/// </summary>
+/// <remarks>
+/// <para><b>Model.</b> With weights <c>w_l</c> (link amounts, or 1 when unweighted; parallel links add), the
+/// transition probability along link <c>u → v</c> is <c>w_l / W_u</c> where <c>W_u</c> is u's total outgoing
+/// weight. Entities with <c>W_u = 0</c> (no links out, or only zero-amount ones) are <i>dangling</i>. Power
+/// iteration from <c>x⁰</c> (uniform, or <see cref="PageRankOptions.Start"/> normalised):
+/// <code>x'_v = α · ( Σ_{l: u→v} x_u · w_l / W_u  +  d_v · Σ_{u dangling} x_u )  +  (1 − α) · p_v</code>
+/// with personalisation <c>p</c> and dangling distribution <c>d</c> (default <c>p</c>), both normalised to sum 1.
+/// It stops when <c>‖x' − x‖₁ &lt; n · tol</c> (NetworkX's criterion); the scores sum to 1.</para>
+/// <para><b>Direction.</b> <see cref="CentralityDirection.Receiving"/> (default): the walker follows the money,
+/// so rank accumulates at entities that are paid by highly ranked entities; each step pulls over the links
+/// <b>into</b> every entity. <see cref="CentralityDirection.Paying"/>: the walker goes against the money
+/// (reverse PageRank), ranking the funders of important entities; each step pulls over the links out of every
+/// entity, and "dangling" means receiving nothing.</para>
+/// <para><b>Complexity.</b> O(n + m) per iteration on compact arrays (a pull over the in-CSR with precomputed
+/// <c>w_l / W_u</c>), parallel over blocks of entities for large graphs; memory O(n + m). The result does not
+/// depend on the thread count (block sums are combined in a fixed order).</para>
+/// <para><b>Thread safety.</b> Stateless; safe to call concurrently.</para>
+/// <para>Reference: L. Page, S. Brin, R. Motwani, T. Winograd (1999), "The PageRank citation ranking: bringing
+/// order to the web", Stanford InfoLab technical report 1999-66, http://ilpubs.stanford.edu:8090/422/.</para>
+/// </remarks>
+public static class PageRank
+{
+    /// <summary>Computes PageRank scores (measure name <c>pagerank</c>).</summary>
+    /// <param name="network">The network; not modified.</param>
+    /// <param name="options">Options; <see langword="null"/> for <see cref="PageRankOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels between iterations.</param>
+    /// <returns>The scores (summing to 1), the iterations run and whether they converged. An empty network gives an empty, converged set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">A personalisation, dangling or start map names an unknown entity,
+    /// holds a negative or non-finite weight, or sums to zero.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static CentralityScores Compute(FinancingNetwork network, PageRankOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        options ??= PageRankOptions.Default;
+        options.Validate();
+        var n = network.EntityCount;
+        if (n == 0)
+        {
+            return new CentralityScores(network, "pagerank", []);
+        }
+
+        var personalisation = Check.Distribution(network, options.Personalisation, nameof(options.Personalisation));
+        var dangling = options.DanglingDistribution is null
+            ? personalisation
+            : Check.Distribution(network, options.DanglingDistribution, nameof(options.DanglingDistribution));
+        var x = Check.Distribution(network, options.Start, nameof(options.Start));
+
+        var graph = PullGraph.Build(network.Index, options.Direction, options.Weighted);
+        var start = graph.Start;
+        var neighbour = graph.Neighbour;
+
+        // Transition probability of each row entry: w_l / W_u, computed once (0 from a dangling payer, whose
+        // zero-weight links lead nowhere).
+        var probability = graph.Weight;
+        var pushTotal = graph.PushTotal;
+        for (var i = 0; i < probability.Length; i++)
+        {
+            var total = pushTotal[neighbour[i]];
+            probability[i] = total > 0 ? probability[i] / total : 0;
+        }
+
+        var danglingEntities = new List<int>();
+        for (var u = 0; u < n; u++)
+        {
+            if (pushTotal[u] == 0)
+            {
+                danglingEntities.Add(u);
+            }
+        }
+
+        var alpha = options.Damping;
+        var next = new double[n];
+        var partials = new double[BlockedLoop.BlockCount(n)];
+        var work = (long)n + probability.Length;
+        var threshold = n * options.Tolerance;
+        var error = double.PositiveInfinity;
+        for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var danglingMass = 0.0;
+            foreach (var u in danglingEntities)
+            {
+                danglingMass += x[u];
+            }
+
+            var current = x;
+            var target = next;
+            error = BlockedLoop.Sum(n, work, options.MaxDegreeOfParallelism, partials, (from, to) =>
+            {
+                var blockError = 0.0;
+                for (var v = from; v < to; v++)
+                {
+                    var sum = 0.0;
+                    for (var i = start[v]; i < start[v + 1]; i++)
+                    {
+                        sum += current[neighbour[i]] * probability[i];
+                    }
+
+                    var value = (alpha * (sum + (danglingMass * dangling[v]))) + ((1 - alpha) * personalisation[v]);
+                    target[v] = value;
+                    blockError += Math.Abs(value - current[v]);
+                }
+
+                return blockError;
+            }, cancellationToken);
+
+            (x, next) = (next, x);
+            if (error < threshold)
+            {
+                return new CentralityScores(network, "pagerank", x, converged: true, iterations: iteration, residual: error);
+            }
+        }
+
+        return new CentralityScores(network, "pagerank", x, converged: false, iterations: options.MaxIterations, residual: error);
+    }
+}
