@@ -47,7 +47,8 @@ public sealed class RankingSweepResult
 
     /// <summary>
     /// Every candidate (entry label) across the settings, worst first: ordered by how often it ties for first, then
-    /// how often it is in the top k, then best rank, then label.
+    /// how often it is in the top k, then best rank, then label. Ranks here are competition ranks (see
+    /// <see cref="SweepCandidateSummary"/>).
     /// </summary>
     public ImmutableArray<SweepCandidateSummary> Candidates => _candidates.Value;
 
@@ -98,6 +99,9 @@ public sealed class RankingSweepResult
         return result;
     }
 
+    private static bool SameKey(RankingEntry a, RankingEntry b) =>
+        a.LinksDown == b.LinksDown && a.AmountDown.Equals(b.AmountDown) && a.EntitiesFailed == b.EntitiesFailed;
+
     private ImmutableArray<SweepCandidateSummary> Summarize()
     {
         var k = Options.TopK;
@@ -106,9 +110,15 @@ public sealed class RankingSweepResult
         foreach (var setting in Settings)
         {
             var entries = setting.Ranking.Entries;
-            foreach (var entry in entries)
+            var competitionRank = 0;
+            for (var i = 0; i < entries.Length; i++)
             {
-                var tiedFirst = entry.LinksDown == entries[0].LinksDown && entry.AmountDown.Equals(entries[0].AmountDown) && entry.EntitiesFailed == entries[0].EntitiesFailed;
+                var entry = entries[i];
+                if (i == 0 || !SameKey(entries[i - 1], entry))
+                {
+                    competitionRank = entry.Rank;
+                }
+
                 if (!rows.TryGetValue(entry.Label, out var row))
                 {
                     order.Add(entry.Label);
@@ -116,13 +126,13 @@ public sealed class RankingSweepResult
                 }
 
                 rows[entry.Label] = (
-                    Math.Min(row.Best, entry.Rank),
-                    Math.Max(row.Worst, entry.Rank),
+                    Math.Min(row.Best, competitionRank),
+                    Math.Max(row.Worst, competitionRank),
                     Math.Min(row.Fewest, entry.LinksDown),
                     Math.Max(row.Most, entry.LinksDown),
                     row.First + (entry.Rank == 1 ? 1 : 0),
-                    row.TiedFirst + (tiedFirst ? 1 : 0),
-                    row.TopK + (entry.Rank <= k ? 1 : 0));
+                    row.TiedFirst + (competitionRank == 1 ? 1 : 0),
+                    row.TopK + (competitionRank <= k ? 1 : 0));
             }
         }
 

@@ -6,14 +6,20 @@ namespace AiContagion.Cascades;
 /// One candidate (or pair) across every setting of a <see cref="RankingSweep"/>: its best and worst rank, the range of
 /// links its withdrawal brings down, and how often it comes first or in the top k.
 /// </summary>
+/// <remarks>
+/// Ranks are <b>competition ranks</b> ("1224"): candidates whose ranking keys are equal (same links down, amount down
+/// and entities failed) share the smallest rank number of their group, so a tie is never counted as a difference
+/// and a candidate tied with the k-th is in the top k. <see cref="TimesFirst"/> alone uses the ranking's own
+/// positions (<see cref="RankingEntry.Rank"/>).
+/// </remarks>
 /// <param name="Label">The candidate (<see cref="RankingEntry.Label"/>).</param>
-/// <param name="BestRank">Its best (smallest) rank number over the settings.</param>
-/// <param name="WorstRank">Its worst (largest) rank number.</param>
+/// <param name="BestRank">Its best (smallest) competition rank over the settings.</param>
+/// <param name="WorstRank">Its worst (largest) competition rank.</param>
 /// <param name="FewestLinksDown">The fewest links down its withdrawal brings in any setting.</param>
 /// <param name="MostLinksDown">The most links down in any setting.</param>
-/// <param name="TimesFirst">In how many settings it is ranked first (rank number 1; a tie for first counts for the candidate the ranking puts first only).</param>
-/// <param name="TimesTiedFirst">In how many settings its ranking key equals the first entry's (it shares the worst outcome).</param>
-/// <param name="TimesInTopK">In how many settings its rank number is at most <see cref="RankingSweepOptions.TopK"/>.</param>
+/// <param name="TimesFirst">In how many settings the ranking puts it first (<see cref="RankingEntry.Rank"/> 1; of a tie for first, only the candidate listed first).</param>
+/// <param name="TimesTiedFirst">In how many settings its competition rank is 1 (it shares the worst outcome).</param>
+/// <param name="TimesInTopK">In how many settings its competition rank is at most <see cref="RankingSweepOptions.TopK"/>.</param>
 /// <param name="Settings">How many settings there are (the denominator of the three counts).</param>
 public sealed record SweepCandidateSummary(
     string Label,

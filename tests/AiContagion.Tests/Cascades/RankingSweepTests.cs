@@ -83,6 +83,7 @@ public sealed class RankingSweepTests
     }
 
     // Across τ ∈ {0.1, 0.25, 0.5}: f1 ranks 1, 1, 2 with 5, 5, 2 links; f2 ranks 2, 2, 1 with 3 links each.
+    // f4 and f5 tie (nothing down) at positions 4 and 5: as competition ranks both are 4 everywhere.
     [TestMethod]
     public void Candidates_AcrossTheGrid_BestWorstAndCounts()
     {
@@ -92,6 +93,9 @@ public sealed class RankingSweepTests
         Assert.AreEqual(new SweepCandidateSummary("f2", 1, 2, 3, 3, 1, 1, 3, 3), sweep.Candidates[1]);
         Assert.IsTrue(sweep.Candidates.All(c => !c.AlwaysWorst));
         Assert.IsTrue(sweep.Candidates[2].AlwaysInTopK, "f3 is third everywhere");
+        Assert.AreEqual(new SweepCandidateSummary("f5", 4, 4, 0, 0, 0, 0, 0, 3), sweep.Candidates[4]);
+        var topFour = new RankingSweep(CascadeModelKind.Funding, [Tolerances], new RankingSweepOptions { TopK = 4 }).Run(Chain());
+        Assert.AreEqual(3, topFour.Candidates.Single(c => c.Label == "f5").TimesInTopK, "position 5, but tied with the 4th");
         CollectionAssert.AreEqual(new[] { "f1", "f2", "f3", "f4", "f5" }, sweep.Candidates.Select(c => c.Label).ToArray());
     }
 
