@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AiContagion.Cascades;
 using AiContagion.Io;
 using AiContagion.Tests.Support;
@@ -11,8 +13,11 @@ namespace AiContagion.Tests.Examples;
 /// the headline answer is pinned (so a data or model change that moves it is seen, and the README section with it).
 /// </summary>
 [TestClass]
-public sealed class ChainOfPainTests
+public sealed partial class ChainOfPainTests
 {
+    /// <summary>The example's pictures the README shows, copied to docs/ (run with AICONTAGION_WRITE_DOCS=1 to refresh them).</summary>
+    private static readonly string[] DocsPictures = ["chain-of-pain-cascade.svg", "chain-of-pain-ranking.png"];
+
     private static readonly Lazy<(int Code, string Text, string Folder, string Graph)> Output = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "aicontagion-chain-of-pain-" + Guid.NewGuid().ToString("N"));
@@ -117,4 +122,46 @@ public sealed class ChainOfPainTests
         StringAssert.Contains(dot, "Anthropic 2026 round investors withdraw: 73 of 108 links down");
         StringAssert.Contains(dot, "failed in round 1");
     }
+
+    // docs/ holds the example's own output. With AICONTAGION_WRITE_DOCS=1 this test copies it there; otherwise it
+    // checks the committed pictures are current: the same size, give or take font metrics on another machine.
+    [TestMethod]
+    public void DocsPictures_Committed_AreTheExamplesOutput()
+    {
+        var folder = Path.Combine(Output.Value.Folder, "out");
+        if (Environment.GetEnvironmentVariable("AICONTAGION_WRITE_DOCS") == "1")
+        {
+            foreach (var name in DocsPictures)
+            {
+                AiContagion.Io.AtomicFile.WriteAllBytes(Repo.Path("docs", name), File.ReadAllBytes(Path.Combine(folder, name)));
+            }
+        }
+
+        foreach (var name in DocsPictures)
+        {
+            var committed = Repo.Path("docs", name);
+            Assert.IsTrue(File.Exists(committed), $"docs/{name} is committed");
+            var (width, height) = Size(committed);
+            var (freshWidth, freshHeight) = Size(Path.Combine(folder, name));
+            Assert.AreEqual(freshWidth, width, freshWidth * 0.1, $"docs/{name} width");
+            Assert.AreEqual(freshHeight, height, freshHeight * 0.1, $"docs/{name} height");
+        }
+    }
+
+    /// <summary>Width and height of a PNG (IHDR chunk) or an SVG (root width/height in points).</summary>
+    private static (double Width, double Height) Size(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (path.EndsWith(".png", StringComparison.Ordinal))
+        {
+            return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+        }
+
+        var match = SvgSize().Match(System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.IsTrue(match.Success, $"{path} has an svg width and height");
+        return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex("<svg width=\"([0-9.]+)pt\" height=\"([0-9.]+)pt\"")]
+    private static partial Regex SvgSize();
 }
