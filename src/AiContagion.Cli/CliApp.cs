@@ -69,6 +69,9 @@ public static class CliApp
         CascadeCommand.Create(context),
         RankCommand.Create(context),
         ExportCommand.Create(context),
+        StressCommand.Create(context),
+        RunwayCommand.Create(context),
+        ExperimentCommand.Create(context),
     ];
 
     private static (int Code, string Message)? Describe(Exception e) => e switch

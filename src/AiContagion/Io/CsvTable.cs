@@ -54,14 +54,30 @@ internal sealed class CsvTable : IDisposable
         var reader = source.Open(Sep.Reader(o => o with
         {
             Sep = new Sep(','),
-            HasHeader = true,
+            HasHeader = false,
             DisableColCountCheck = true,
             Unescape = false,
             CultureInfo = CultureInfo.InvariantCulture,
         }));
         var columns = known.ToDictionary(k => k, _ => -1, StringComparer.OrdinalIgnoreCase);
         var extras = new List<(int, string)>();
-        var names = reader.Header.ColNames;
+        // The header is read as an ordinary row: Sep would throw on duplicate or empty names, and we report those
+        // ourselves with the file and line.
+        if (!reader.MoveNext())
+        {
+            reader.Dispose();
+            problems.Add(new NetworkProblem(new SourceLocation(source.Name, 1), null, null,
+                $"the file is empty; expected a header row naming the columns ({string.Join(",", known)})"));
+            return null;
+        }
+
+        var headerRow = reader.Current;
+        var names = new List<string>(headerRow.ColCount);
+        for (var i = 0; i < headerRow.ColCount; i++)
+        {
+            names.Add(headerRow[i].ToString());
+        }
+
         var headerOk = true;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < names.Count; i++)

@@ -63,6 +63,13 @@ public static class GraphMlNetworkReader
                 : "malformed XML: " + error.Message;
             state.Problems.Add(new NetworkProblem(new SourceLocation(fileName, error.LineNumber > 0 ? error.LineNumber : null), null, null, message));
         }
+        catch (Exception error) when (error is ArgumentOutOfRangeException or System.Text.DecoderFallbackException
+            && error.StackTrace?.Contains("System.Xml.", StringComparison.Ordinal) == true)
+        {
+            // System.Xml (.NET 10) throws these instead of an XmlException for some malformed XML declarations and
+            // encodings (e.g. a garbled encoding="..." attribute); found by the GraphML fuzzer.
+            state.Problems.Add(new NetworkProblem(new SourceLocation(fileName, 1), null, null, "malformed XML: the XML declaration or the encoding cannot be read (" + error.Message + ")"));
+        }
 
         if (state.Problems.Count > 0 || !state.SawGraph)
         {
