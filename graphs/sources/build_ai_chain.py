@@ -58,7 +58,11 @@ CONFIDENCE = {
     "reported": "reported by the press (Reuters, Bloomberg, WSJ, FT, The Information, CNBC, ...)",
     "secondary": "a single or secondary source the facts flag as unverified",
     "estimate": "an estimate (leaked documents or third-party analysis), not disclosed by the parties",
+    "derived": "undisclosed in the facts; the amount is the sum of sourced basis rows (use of proceeds), named in the link's basis attribute",
 }
+
+# A derived link's reason ends with the rows its amount is the sum of: "... basis: rows 70, 71".
+BASIS = re.compile(r"basis: rows? (\d+(?:, \d+)*)\.?$")
 
 # Why a facts row is an annotation and not a link (annotation `type`).
 CATEGORIES = {
@@ -157,7 +161,10 @@ def check(facts, nodes, entities, curation):
         n = int(c["row"])
         f = facts[n - 1]
         where = f"curation row {n}"
-        if decimal_or_none(c["amount"]) != decimal_or_none(f["amount_usd_bn"]):
+        derived = c["decision"] == "link" and c["confidence"] == "derived"
+        if derived:
+            problems.extend(f"{where}: {p}" for p in check_derived(c, f, curation, facts))
+        elif decimal_or_none(c["amount"]) != decimal_or_none(f["amount_usd_bn"]):
             problems.append(f"{where}: amount {c['amount']!r} differs from the facts' {f['amount_usd_bn']!r}")
         if c["decision"] == "link":
             if c["kind"] not in KINDS:
@@ -215,6 +222,39 @@ def check(facts, nodes, entities, curation):
 
     if problems:
         raise CurationError("\n".join(problems))
+
+
+def basis_rows(c):
+    match = BASIS.search(c["reason"].strip())
+    return [int(r) for r in match.group(1).split(", ")] if match else []
+
+
+def check_derived(c, fact, curation, facts):
+    """A derived link: allowed only where the facts give no amount, and its amount must be the sum of the amounts of
+    the sourced (non-derived) link rows its reason names as the basis, each of them money flowing into the derived
+    link's payer (the financing whose use of proceeds the link is)."""
+    problems = []
+    if decimal_or_none(fact["amount_usd_bn"]) is not None:
+        problems.append(f"a derived link needs an undisclosed facts amount (the facts give {fact['amount_usd_bn']}: use it)")
+    rows = basis_rows(c)
+    if not rows:
+        problems.append("a derived link's reason must end with 'basis: rows N, N' naming the rows its amount sums")
+        return problems
+    total = Decimal(0)
+    for r in rows:
+        if not 1 <= r <= len(curation):
+            problems.append(f"basis row {r} does not exist")
+            continue
+        basis = curation[r - 1]
+        if basis["decision"] != "link" or basis["confidence"] == "derived":
+            problems.append(f"basis row {r} is not a sourced link")
+            continue
+        if basis["to"] != c["from"]:
+            problems.append(f"basis row {r} ({basis['from']} -> {basis['to']}) does not fund the payer {c['from']}")
+        total += decimal_or_none(facts[r - 1]["amount_usd_bn"]) or Decimal(0)
+    if decimal_or_none(c["amount"]) != total:
+        problems.append(f"derived amount {c['amount']} is not the sum of its basis rows ({number(total)})")
+    return problems
 
 
 def names_of(entity):
@@ -344,6 +384,12 @@ def build_link(n, fact, c):
     }
     if c["reason"].strip():
         attributes["curation"] = c["reason"].strip()
+    if c["confidence"] == "derived":
+        rows = basis_rows(c)
+        attributes["basis"] = ", ".join(str(r) for r in rows)
+        derivation = (f"Amount derived, not disclosed: the sum of facts rows {' + '.join(str(r) for r in rows)} "
+                      f"(use of proceeds); see the curation attribute.")
+        link["note"] = derivation + (f" {note}" if note else "")
     link["attributes"] = dict(sorted(attributes.items()))
     return link
 

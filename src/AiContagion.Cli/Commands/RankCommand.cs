@@ -4,13 +4,15 @@ using System.Globalization;
 using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Cascades;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Model;
 using Spectre.Console;
 
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion rank &lt;graph&gt; --model M [--candidates funding|all|ID,ID] [--pairs | --greedy K] [--top N] [--json]</c>:
-/// which funding source's withdrawal brings down the most links.
+/// <c>aicontagion rank &lt;graph&gt; --model M [--candidates funding|all|ID,ID] [--pairs | --greedy K] [--top N]
+/// [--sweep NAME=v1,v2,...]... [--json]</c>: which funding source's withdrawal brings down the most links, and (with
+/// <c>--sweep</c>) how that answer moves across a grid of assumptions.
 /// </summary>
 internal static class RankCommand
 {
@@ -35,6 +37,11 @@ internal static class RankCommand
         var fraction = new Option<string?>("--fraction") { Description = "Share in (0, 1] of its outgoing links each withdrawing candidate stops (default 1)." };
         var chart = new Option<string?>("--chart") { Description = "Also draw the ranking as a bar chart (links down, direct vs cascade): FILE.png or FILE.svg." };
         var threads = new Option<int?>("--threads") { Description = "Most runs at once (default: one per processor). The ranking does not depend on it." };
+        var sweep = new Option<string[]>("--sweep")
+        {
+            Description = "Rank at every value of an assumption, NAME=v1,v2,... (repeatable: the grid is the cross product), NAME one of "
+                + SweepParameter.AllNames + "; prints each ranking and their stability (Kendall's tau-b, top-k overlap with k = --top, default 3).",
+        };
         var command = new Command(
             "rank",
             "Rank funding sources (or any candidates) by the links their withdrawal brings down, then amount down, then entities failed.")
@@ -49,6 +56,7 @@ internal static class RankCommand
             fraction,
             threads,
             chart,
+            sweep,
         };
         models.AddTo(command);
         command.SetAction(parse =>
@@ -59,8 +67,10 @@ internal static class RankCommand
                 throw new CliUsageException($"--chart: '{chartPath}' should end in .png or .svg.");
             }
 
+            var sweepValues = parse.GetValue(sweep) ?? [];
             var network = CliContext.Load(parse.GetValue(graph)!);
-            var model = models.Build(parse);
+            var (kind, settings) = models.Settings(parse);
+            var model = CascadeModels.Create(kind, settings);
             var options = new WithdrawalRankingOptions();
             var candidateText = parse.GetValue(candidates)!.Trim();
             options = candidateText.ToLowerInvariant() switch
@@ -119,6 +129,11 @@ internal static class RankCommand
             }
 
             IProgress<RankingProgress>? progress = context.IsTerminal ? new TerminalProgress(context.Error) : null;
+            if (sweepValues.Length > 0)
+            {
+                return Sweep(context, network, parse, models, parse.GetValue(fraction) is not null, sweepValues, kind, settings, options, limit, chartPath, progress, parse.GetValue(json));
+            }
+
             var ranking = new WithdrawalRanking(model, options).Rank(network, progress, context.CancellationToken);
             if (context.IsTerminal)
             {
@@ -145,6 +160,92 @@ internal static class RankCommand
         return command;
     }
 
+    private static int Sweep(
+        CliContext context,
+        FinancingNetwork network,
+        ParseResult parse,
+        ModelOptions models,
+        bool fractionGiven,
+        string[] values,
+        CascadeModelKind kind,
+        CascadeModelSettings settings,
+        WithdrawalRankingOptions options,
+        int? limit,
+        string? chartPath,
+        IProgress<RankingProgress>? progress,
+        bool json)
+    {
+        var axes = RankSweep.ParseAxes(values, kind);
+        foreach (var axis in axes)
+        {
+            var single = axis.Parameter == SweepParameter.DefaultTolerance ? "--default-tolerance"
+                : axis.Parameter == SweepParameter.Recovery ? "--recovery"
+                : axis.Parameter == SweepParameter.WithdrawalFraction ? "--fraction"
+                : null;
+            var given = single == "--fraction" ? fractionGiven : single is not null && models.Gives(parse, single);
+            if (given)
+            {
+                throw new CliUsageException($"--sweep {axis.Parameter.Name} and {single}: choose one.");
+            }
+        }
+
+        if (options.Mode == RankingMode.Greedy)
+        {
+            throw new CliUsageException("--sweep and --greedy: a sweep compares rankings of candidates; use singles or --pairs.");
+        }
+
+        if (chartPath is not null)
+        {
+            throw new CliUsageException("--sweep and --chart: choose one (draw one setting's chart without --sweep).");
+        }
+
+        if (axes.Any(a => a.Parameter == SweepParameter.WithdrawalFraction) && options.Shock != CandidateShock.Withdraw)
+        {
+            throw new CliUsageException("--sweep fraction: the withdrawal fraction applies to --shock withdraw only.");
+        }
+
+        var sweepOptions = new RankingSweepOptions { ModelSettings = settings, Ranking = options, TopK = limit ?? 3 };
+        var result = new RankingSweep(kind, axes, sweepOptions).Run(network, progress, context.CancellationToken);
+        if (context.IsTerminal)
+        {
+            context.Error.WriteLine();
+        }
+
+        if (json)
+        {
+            RankSweep.WriteJson(context, result, limit);
+        }
+        else
+        {
+            RankSweep.WriteTables(context, result, limit);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One ranking entry as a JSON object (shared with the sweep output).</summary>
+    internal static void WriteEntry(System.Text.Json.Utf8JsonWriter w, RankingEntry e)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("rank", e.Rank);
+        w.WriteString("source", e.Label);
+        w.WriteStartArray("sources");
+        foreach (var id in e.Sources)
+        {
+            w.WriteStringValue(id);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("linksDown", e.LinksDown);
+        w.WriteNumber("directLinks", e.DirectLinks);
+        w.WriteNumber("cascadeLinks", e.CascadeLinks);
+        w.WriteNumber("amountDown", e.AmountDown);
+        w.WriteNumber("directAmount", e.DirectAmount);
+        w.WriteNumber("cascadeAmount", e.CascadeAmount);
+        w.WriteNumber("entitiesFailed", e.EntitiesFailed);
+        w.WriteEndObject();
+    }
+
     private static void WriteJson(CliContext context, RankingResult ranking, List<RankingEntry> entries) =>
         JsonOutput.Write(context.Output, w =>
         {
@@ -166,24 +267,7 @@ internal static class RankCommand
             w.WriteStartArray("ranking");
             foreach (var e in entries)
             {
-                w.WriteStartObject();
-                w.WriteNumber("rank", e.Rank);
-                w.WriteString("source", e.Label);
-                w.WriteStartArray("sources");
-                foreach (var id in e.Sources)
-                {
-                    w.WriteStringValue(id);
-                }
-
-                w.WriteEndArray();
-                w.WriteNumber("linksDown", e.LinksDown);
-                w.WriteNumber("directLinks", e.DirectLinks);
-                w.WriteNumber("cascadeLinks", e.CascadeLinks);
-                w.WriteNumber("amountDown", e.AmountDown);
-                w.WriteNumber("directAmount", e.DirectAmount);
-                w.WriteNumber("cascadeAmount", e.CascadeAmount);
-                w.WriteNumber("entitiesFailed", e.EntitiesFailed);
-                w.WriteEndObject();
+                WriteEntry(w, e);
             }
 
             w.WriteEndArray();
@@ -208,7 +292,19 @@ internal static class RankCommand
             return;
         }
 
-        var unit = Markup.Escape(network.Unit);
+        WriteEntryTable(console, network.Unit, entries);
+    }
+
+    /// <summary>The ranking table (shared with the sweep output).</summary>
+    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, List<RankingEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            console.WriteLine("no candidate");
+            return;
+        }
+
+        var unit = Markup.Escape(networkUnit);
         var table = new Table()
             .AddColumn(new TableColumn("rank").RightAligned())
             .AddColumn("source")

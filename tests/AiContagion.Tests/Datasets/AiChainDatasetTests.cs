@@ -95,7 +95,17 @@ public sealed partial class AiChainDatasetTests
         foreach (var (row, fact, decision) in Rows().Where(r => r.Decision["decision"] == "link"))
         {
             var link = byRow[row];
-            Assert.AreEqual(ParseAmount(fact["amount_usd_bn"]), link.Amount, $"row {row} amount");
+            if (IsDerived(decision))
+            {
+                // Checked in DerivedLinks_OnlyWhereTheFactsGiveNoAmount_AndEqualTheirBasis.
+                Assert.AreEqual(string.Empty, fact["amount_usd_bn"], $"row {row}: a derived link's facts amount is undisclosed");
+            }
+            else
+            {
+                Assert.AreEqual(ParseAmount(fact["amount_usd_bn"]), link.Amount, $"row {row} amount");
+                Assert.IsFalse(link.Attributes.ContainsKey("basis"), $"row {row}: only a derived link has a basis");
+            }
+
             Assert.AreEqual(ParseAmount(decision["amount"]), link.Amount, $"row {row} curated amount");
             Assert.AreEqual(fact["date"], link.Date, $"row {row} date");
             Assert.AreEqual(fact["source"], link.Source, $"row {row} source");
@@ -140,23 +150,74 @@ public sealed partial class AiChainDatasetTests
         }
 
         // The network's total is the sum over rows curated as links and nothing else: an annotation's figure
-        // counted anywhere would show here (the smallest annotated amount, 1, is far above the tolerance).
-        var linked = Rows().Where(r => r.Decision["decision"] == "link").Sum(r => decimal.Parse(r.Fact["amount_usd_bn"], CultureInfo.InvariantCulture));
-        Assert.AreEqual((double)linked, Network.TotalAmount, 1e-9);
+        // counted anywhere would show here (the smallest annotated amount, 1, is far above the tolerance). Sourced
+        // links count their facts amount; derived links (no facts amount) their curated one, checked against its
+        // basis in DerivedLinks_OnlyWhereTheFactsGiveNoAmount_AndEqualTheirBasis.
+        var sourced = Rows().Where(r => r.Decision["decision"] == "link" && !IsDerived(r.Decision)).Sum(r => decimal.Parse(r.Fact["amount_usd_bn"], CultureInfo.InvariantCulture));
+        var derived = Rows().Where(r => r.Decision["decision"] == "link" && IsDerived(r.Decision)).Sum(r => decimal.Parse(r.Decision["amount"], CultureInfo.InvariantCulture));
+        Assert.AreEqual((double)(sourced + derived), Network.TotalAmount, 1e-9);
+        Assert.AreEqual((double)sourced, Network.Links.Where(l => l.Attributes["confidence"] != "derived").Sum(l => l.Amount), 1e-9);
+    }
+
+    // The one derived link (xAI GPU SPV -> NVIDIA, 20): facts row 73 gives no amount; its basis is the SPV's equity
+    // (row 70, 7.5) and debt (row 71, 12.5) financing, both links into the SPV, whose stated use is buying NVIDIA GPUs.
+    [TestMethod]
+    public void DerivedLinks_OnlyWhereTheFactsGiveNoAmount_AndEqualTheirBasis()
+    {
+        var byRow = Network.Links.ToDictionary(FactsRowOf);
+        var derived = Rows().Where(r => r.Decision["decision"] == "link" && IsDerived(r.Decision)).ToList();
+        Assert.HasCount(1, derived, "one derived link");
+        Assert.AreEqual(73, derived[0].Row);
+        foreach (var (row, fact, decision) in derived)
+        {
+            var link = byRow[row];
+            Assert.AreEqual(string.Empty, fact["amount_usd_bn"], $"row {row}: derived only where the facts give no amount");
+            var basis = link.Attributes["basis"].Split(", ").Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList();
+            StringAssert.EndsWith(decision["reason"], "basis: rows " + string.Join(", ", basis), $"row {row}: the reason names the basis rows");
+            var basisSum = 0m;
+            foreach (var b in basis)
+            {
+                var (_, basisFact, basisDecision) = Rows().Single(r => r.Row == b);
+                Assert.AreEqual("link", basisDecision["decision"], $"basis row {b} is a link");
+                Assert.IsFalse(IsDerived(basisDecision), $"basis row {b} is sourced, not derived");
+                Assert.AreEqual(link.From, byRow[b].To, $"basis row {b} funds the derived link's payer");
+                basisSum += decimal.Parse(basisFact["amount_usd_bn"], CultureInfo.InvariantCulture);
+            }
+
+            Assert.AreEqual((double)basisSum, link.Amount, $"row {row}: amount = sum of the basis rows");
+            StringAssert.StartsWith(link.Note, "Amount derived, not disclosed", $"row {row}: the note says so");
+        }
+
+        var toNvidia = byRow[73];
+        Assert.AreEqual(("xai-colossus-2-spv", "nvidia", LinkKind.GpuPurchase, 20.0), (toNvidia.From, toNvidia.To, toNvidia.Kind, toNvidia.Amount));
+        CollectionAssert.AreEqual(new[] { 70, 71 }, toNvidia.Attributes["basis"].Split(", ").Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray());
     }
 
     [TestMethod]
     public void TotalsByKind_EqualTheFactsRowsCuratedAsLinksOfThatKind()
     {
-        var expected = Rows().Where(r => r.Decision["decision"] == "link")
+        // Derived links have no facts amount: they are left out here on both sides and checked on their own
+        // (DerivedLinks_OnlyWhereTheFactsGiveNoAmount_AndEqualTheirBasis).
+        var expected = Rows().Where(r => r.Decision["decision"] == "link" && !IsDerived(r.Decision))
             .GroupBy(r => Enum.Parse<LinkKind>(r.Decision["kind"]))
             .ToDictionary(g => g.Key, g => g.Sum(r => decimal.Parse(r.Fact["amount_usd_bn"], CultureInfo.InvariantCulture)));
-        var actual = Network.TotalsByKind();
+        var actual = Network.Links.Where(l => l.Attributes["confidence"] != "derived")
+            .GroupBy(l => l.Kind)
+            .ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
 
         CollectionAssert.AreEquivalent(expected.Keys.ToList(), actual.Keys.ToList(), "the same kinds are present");
         foreach (var (kind, total) in expected)
         {
             Assert.AreEqual((double)total, actual[kind], 1e-9, $"total of {kind}");
+        }
+
+        // The network's own totals are the sourced totals plus the derived links of each kind (GpuPurchase: 5.8 + 20).
+        var derived = Rows().Where(r => r.Decision["decision"] == "link" && IsDerived(r.Decision))
+            .GroupBy(r => Enum.Parse<LinkKind>(r.Decision["kind"]))
+            .ToDictionary(g => g.Key, g => g.Sum(r => decimal.Parse(r.Decision["amount"], CultureInfo.InvariantCulture)));
+        foreach (var (kind, total) in Network.TotalsByKind())
+        {
+            Assert.AreEqual((double)(expected.GetValueOrDefault(kind) + derived.GetValueOrDefault(kind)), total, 1e-9, $"network total of {kind}");
         }
     }
 
@@ -267,6 +328,8 @@ public sealed partial class AiChainDatasetTests
         AiContagion.Tests.Io.RoundTripTests.AssertSame(Network, back);
         CollectionAssert.AreEqual(Network.Metadata.Annotations.ToList(), back.Metadata.Annotations.ToList());
     }
+
+    private static bool IsDerived(Dictionary<string, string> decision) => decision["confidence"] == "derived";
 
     private static int FactsRowOf(Link link) => int.Parse(link.Attributes["factsRow"], CultureInfo.InvariantCulture);
 

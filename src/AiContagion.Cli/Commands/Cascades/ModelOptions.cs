@@ -44,6 +44,25 @@ internal sealed class ModelOptions
     /// <summary>The chosen model with its parameters; a parameter the model does not use is an error, not ignored.</summary>
     public ICascadeModel Build(ParseResult parse)
     {
+        var (kind, settings) = Settings(parse);
+        return CascadeModels.Create(kind, settings);
+    }
+
+    /// <summary>Whether a model parameter option (<c>--default-tolerance</c>, <c>--recovery</c>, ...) was given.</summary>
+    public bool Gives(ParseResult parse, string option) => option switch
+    {
+        "--alpha" => parse.GetValue(_alpha) is not null,
+        "--beta" => parse.GetValue(_beta) is not null,
+        "--seniority" => parse.GetValue(_seniority) is not null,
+        "--recovery" => OptionValues.Parts(parse.GetValue(_recovery)).Count > 0,
+        "--default-tolerance" => parse.GetValue(_defaultTolerance) is not null,
+        "--failure-rule" => parse.GetValue(_failureRule) is not null,
+        _ => false,
+    };
+
+    /// <summary>The chosen model kind and its settings, checked as <see cref="Build"/> checks them.</summary>
+    public (CascadeModelKind Kind, CascadeModelSettings Settings) Settings(ParseResult parse)
+    {
         var text = parse.GetValue(_model)!;
         if (!CascadeModels.TryParse(text, out var kind))
         {
@@ -80,7 +99,8 @@ internal sealed class ModelOptions
             },
             GaiKapadia = new GaiKapadiaOptions { Rule = ruleValue, Recovery = kind == CascadeModelKind.GaiKapadia ? UniformRecovery(recovery) : 0.0 },
         };
-        return CascadeModels.Create(kind, settings);
+        _ = CascadeModels.Create(kind, settings);
+        return (kind, settings);
     }
 
     private static void Only(CascadeModelKind kind, string option, string? value, params CascadeModelKind[] models)

@@ -1,0 +1,58 @@
+using AiContagion.Export;
+using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
+
+namespace AiContagion.Examples.ChainOfPain;
+
+/// <summary>Section 6: the pictures. DOT is always written; SVG and PNG need Graphviz <c>dot</c> on the PATH.</summary>
+internal static class Diagrams
+{
+    public static List<string> Write(ChainAnalysis analysis, string folder, TextWriter output)
+    {
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        var renderer = new GraphvizRenderer();
+        var worst = analysis.Name(analysis.Worst.Sources[0]);
+        var cascade = new DotOptions
+        {
+            Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(analysis.WorstCascade) },
+            Title = Text($"{worst} withdraw: {analysis.WorstCascade.LinksDown} of {analysis.Network.LinkCount} links down"),
+        };
+
+        output.WriteLine();
+        output.WriteLine(Text($"6. PICTURES in {folder}/"));
+        Save(analysis, Path.Combine(folder, "chain-of-pain-cascade"), cascade, renderer, files, output);
+
+        var chart = ModelOverlays.RankingChart(analysis.Funding, 15);
+        foreach (var extension in new[] { ".png", ".svg" })
+        {
+            var path = Path.Combine(folder, "chain-of-pain-ranking" + extension);
+            chart.Save(path);
+            files.Add(path);
+        }
+
+        output.WriteLine(Text($"   chain-of-pain-ranking.png/.svg: links each source's withdrawal brings down (direct and cascade), top 15"));
+        return files;
+    }
+
+    /// <summary>Writes name.dot, then name.svg and name.png when Graphviz is available.</summary>
+    public static void Save(ChainAnalysis analysis, string stem, DotOptions options, GraphvizRenderer renderer, List<string> files, TextWriter output)
+    {
+        var dot = DiagramFile.Save(analysis.Network, stem + ".dot", options, renderer);
+        files.Add(dot.Path);
+        var written = new List<string> { ".dot" };
+        if (renderer.IsAvailable)
+        {
+            foreach (var extension in new[] { ".svg", ".png" })
+            {
+                files.Add(DiagramFile.Save(analysis.Network, stem + extension, options, renderer).Path);
+                written.Add(extension);
+            }
+        }
+
+        output.WriteLine(Text($"   {Path.GetFileName(stem)}{string.Join("/", written)}: {options.Title}"));
+        if (!renderer.IsAvailable)
+        {
+            output.WriteLine("   (Graphviz 'dot' is not on the PATH: only the DOT text was written. Install graphviz for SVG and PNG.)");
+        }
+    }
+}
