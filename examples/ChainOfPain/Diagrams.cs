@@ -22,6 +22,23 @@ internal static class Diagrams
         output.WriteLine(Text($"6. PICTURES in {folder}/"));
         Save(analysis, Path.Combine(folder, "chain-of-pain-cascade"), cascade, renderer, files, output);
 
+        var flow = analysis.ToTarget;
+        var target = analysis.Name(analysis.Target);
+        var dominators = analysis.Dominators.DominatorsOf(analysis.Target);
+        var cut = new DotOptions
+        {
+            Overlays = new DiagramOverlays
+            {
+                Cut = new CutOverlay(flow.CutLinkIndices, flow.SourceSide, flow.Value, "funding sources -> " + target),
+                Dominators = new DominatorOverlay(
+                    dominators,
+                    analysis.Dominators.Entries.Where(e => e.ImmediateDominator is not null).Select(e => new KeyValuePair<string, string>(e.Id, e.ImmediateDominator!)),
+                    analysis.Target),
+            },
+            Title = Text($"Funding sources -> {target}: minimum cut {analysis.Money(flow.Value)}, {flow.CutLinks.Length} links"),
+        };
+        Save(analysis, Path.Combine(folder, "chain-of-pain-cut"), cut, renderer, files, output);
+
         var chart = ModelOverlays.RankingChart(analysis.Funding, 15);
         foreach (var extension in new[] { ".png", ".svg" })
         {

@@ -9,8 +9,10 @@
 // Links point the way money moves: funder -> recipient, lender -> borrower, customer -> supplier.
 using System.Globalization;
 using AiContagion.Cascades;
+using AiContagion.Flow;
 using AiContagion.Io;
 using AiContagion.Model;
+using AiContagion.Provenance;
 
 namespace AiContagion.Examples.ChainOfPain;
 
@@ -42,6 +44,8 @@ public static class Program
         Header.Write(analysis, output);
         RankingReport.Write(analysis, output);
         CascadeReport.Write(analysis, output);
+        StructureReport.Write(analysis, output);
+        ProvenanceReport.Write(analysis, output);
         SweepReport.Write(analysis, output);
         var files = Diagrams.Write(analysis, folder, output);
         Summary.Write(analysis, files, output);
@@ -63,6 +67,15 @@ internal sealed class ChainAnalysis
         Chain = new WithdrawalRanking(CascadeModels.Create(CascadeModelKind.Chain, Baseline)).Rank(network);
         Worst = Funding.Entries[0];
         WorstCascade = Funding.Explain(Worst);
+        Target = network.Contains("nvidia")
+            ? "nvidia"
+            : network.EntitiesIn(Sector.ChipMaker).OrderByDescending(e => network.LinksTo(e.Id).Sum(l => l.Amount)).ThenBy(e => e.Id, StringComparer.Ordinal).First().Id;
+        var sources = EntitySelection.FundingSources;
+        ToTarget = MaximumFlow.Compute(network, sources, EntitySelection.Of(Target));
+        ToChipMakers = MaximumFlow.Compute(network, sources, EntitySelection.InSector(Sector.ChipMaker));
+        EntityCut = MinimumEntityCut.Compute(network, sources, EntitySelection.Of(Target));
+        Dominators = DominatorTree.Compute(network, sources);
+        Provenance = MoneyProvenance.Trace(network);
         Sweep = new RankingSweep(
             CascadeModelKind.Chain,
             [new SweepAxis(SweepParameter.DefaultTolerance, [0.1, 0.25, 0.5]), new SweepAxis(SweepParameter.Recovery, [0, 0.4])],
@@ -82,6 +95,24 @@ internal sealed class ChainAnalysis
     public CascadeResult WorstCascade { get; }
 
     public RankingSweepResult Sweep { get; }
+
+    /// <summary>The chipmaker the money is traced to: NVIDIA, or the chipmaker receiving the most through links.</summary>
+    public string Target { get; }
+
+    /// <summary>Maximum flow and minimum cut from every funding source to the target.</summary>
+    public FlowResult ToTarget { get; }
+
+    /// <summary>Maximum flow and minimum cut from every funding source to every chipmaker.</summary>
+    public FlowResult ToChipMakers { get; }
+
+    /// <summary>The fewest entities whose removal cuts every funding path to the target.</summary>
+    public EntityCutResult EntityCut { get; }
+
+    /// <summary>Dominators from the funding sources: the entities every funding path to another passes through.</summary>
+    public DominatorTree Dominators { get; }
+
+    /// <summary>Each entity's inflow traced back to its origins (funding sources, outside revenue).</summary>
+    public ProvenanceResult Provenance { get; }
 
     /// <summary>Whether the chain model ranks exactly as the funding model (no credit-loss failure anywhere).</summary>
     public bool ChainEqualsFunding => Funding.Entries.SequenceEqual(Chain.Entries);

@@ -48,6 +48,7 @@ internal static class Summary
             Text($"Next come the {Join(next.Select(e => Text($"{analysis.Name(e.Sources[0])} ({e.LinksDown} links)")), ", ", " and the ")}.")
             + (analysis.ChainEqualsFunding ? (analysis.CapitalKnown == 0 ? " The chain model gives the same answer, because no firm's capital is known." : " The chain model gives the same answer.") : " The chain model, which adds credit losses, ranks differently (section 1)."),
             "The mechanism is concentration: a lab that loses a round larger than its buffer stops paying for compute, and the clouds and data centres that booked those contracts fail in turn.",
+            Structure(analysis),
             Text($"Across default tolerances {Range(tolerances.Min(), tolerances.Max())} and recovery {Range(recoveries.Min(), recoveries.Max())}, the worst single withdrawal always stops {Range(firstLinks.Min(), firstLinks.Max())} links ({Percent(firstAmounts.Min() / network.TotalAmount)} of the money or more)")
             + (alwaysTop.Count > 0 ? Text($" and the top three always include the {Join(alwaysTop, ", ", " and the ")}") : string.Empty)
             + (firsts.Count > 1 ? Text($"; but which source is worst depends on the buffer: the {Join(firsts, "; the ")}.") : Text($"; the worst source is the same in every setting.")),
@@ -57,6 +58,25 @@ internal static class Summary
                 : "So the answer rests on the cash figures given and on deal totals that set multi-year contracts against one year's inflow.",
         };
         return string.Join(" ", text);
+    }
+
+    /// <summary>The sentence on the money reaching the target chipmaker and the labs' dependence on funders.</summary>
+    private static string Structure(ChainAnalysis analysis)
+    {
+        var target = analysis.Name(analysis.Target);
+        var flow = analysis.ToTarget;
+        var traced = analysis.Provenance[analysis.Target];
+        var dominators = analysis.Dominators.DominatorsOf(analysis.Target);
+        var labs = analysis.Network.EntitiesIn(Sector.ModelLab)
+            .Select(e => analysis.Provenance[e.Id])
+            .Where(p => p.HasInflow)
+            .Select(p => Text($"{analysis.Name(p.Id)} {Percent(p.ShareOf(Provenance.OriginKind.FundingSource))}"))
+            .ToList();
+        return Text($"Funder money reaches {target} ")
+            + (dominators.Count > 0 ? Text($"only through {Join(dominators.Select(analysis.Name), ", ", " and ")}: ") : "by several paths: ")
+            + Text($"a cut of {flow.CutLinks.Length} link{(flow.CutLinks.Length == 1 ? string.Empty : "s")} ({analysis.Money(flow.Value)}) severs it, and it is {Percent(traced.ShareOf(Provenance.OriginKind.FundingSource))} of {target}'s income; ")
+            + Text($"{Percent(traced.ShareOf(Provenance.OriginKind.Revenue))} is reported revenue the graph cannot trace further")
+            + (labs.Count > 0 ? Text($", while the labs live on funder money ({Join(labs, ", ", " and ")}).") : ".");
     }
 
     private static string Join(IEnumerable<string> parts, string separator, string? last = null)

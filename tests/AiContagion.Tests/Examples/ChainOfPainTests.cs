@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AiContagion.Cascades;
+using AiContagion.Flow;
 using AiContagion.Io;
+using AiContagion.Provenance;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Examples;
@@ -16,7 +18,7 @@ namespace AiContagion.Tests.Examples;
 public sealed partial class ChainOfPainTests
 {
     /// <summary>The example's pictures the README shows, copied to docs/ (run with AICONTAGION_WRITE_DOCS=1 to refresh them).</summary>
-    private static readonly string[] DocsPictures = ["chain-of-pain-cascade.svg", "chain-of-pain-ranking.png"];
+    private static readonly string[] DocsPictures = ["chain-of-pain-cascade.svg", "chain-of-pain-cut.svg", "chain-of-pain-ranking.png"];
 
     private static readonly Lazy<(int Code, string Text, string Folder, string Graph)> Output = new(() =>
     {
@@ -44,7 +46,7 @@ public sealed partial class ChainOfPainTests
         var (code, text, _, _) = Output.Value;
 
         Assert.AreEqual(0, code, text);
-        foreach (var heading in new[] { "THE CHAIN OF PAIN", "1. WHICH WITHDRAWAL BREAKS THE MOST", "2. THE WORST CASCADE, ROUND BY ROUND", "5. HOW FAR TO TRUST IT", "6. PICTURES", "7. THE ANSWER" })
+        foreach (var heading in new[] { "THE CHAIN OF PAIN", "1. WHICH WITHDRAWAL BREAKS THE MOST", "2. THE WORST CASCADE, ROUND BY ROUND", "3. WHERE THE CHAIN TO NVIDIA IS THINNEST", "4. WHERE THE MONEY COMES FROM", "5. HOW FAR TO TRUST IT", "6. PICTURES", "7. THE ANSWER" })
         {
             StringAssert.Contains(text, heading);
         }
@@ -72,6 +74,48 @@ public sealed partial class ChainOfPainTests
         var worst = ranking.Explain(ranking.Entries[0]);
         StringAssert.Contains(text, string.Create(CultureInfo.InvariantCulture, $"In all: {worst.CascadeFailures} firms fail and {worst.LinksDown} of {network.LinkCount} links"));
         StringAssert.Contains(text, string.Create(CultureInfo.InvariantCulture, $"in {worst.Rounds} rounds"));
+    }
+
+    // Section 3 and 4 print what the structure algorithms give on the same file, run here independently.
+    [TestMethod]
+    public void Run_Structure_IsTheLibrarysFlowCutDominatorsAndProvenance()
+    {
+        var (_, text, _, graph) = Output.Value;
+        var network = FinancingNetworkFile.Load(graph);
+        var flow = MaximumFlow.Compute(network, EntitySelection.FundingSources, EntitySelection.Of("nvidia"));
+        var entityCut = MinimumEntityCut.Compute(network, EntitySelection.FundingSources, EntitySelection.Of("nvidia"));
+        var dominators = DominatorTree.Compute(network, EntitySelection.FundingSources).DominatorsOf("nvidia");
+        var provenance = MoneyProvenance.Trace(network);
+
+        StringAssert.Contains(text, string.Create(CultureInfo.InvariantCulture, $"Maximum flow from the funding sources to NVIDIA: {flow.Value:#,0.#} USD bn. A minimum cut of {flow.CutLinks.Length} links"));
+        foreach (var link in flow.CutLinks)
+        {
+            StringAssert.Contains(text, string.Create(CultureInfo.InvariantCulture, $"{network[link.From].Name} -> {network[link.To].Name}  {link.Kind} {link.Amount:#,0.#}"));
+        }
+
+        StringAssert.Contains(text, "Fewest firms whose loss cuts every funding path to NVIDIA: " + string.Join(", ", entityCut.Entities.Select(id => network[id].Name)) + ".");
+        StringAssert.Contains(text, "Every funding path to NVIDIA passes through " + string.Join(", ", dominators.Select(id => network[id].Name)));
+        foreach (var id in new[] { "nvidia", "openai", "anthropic", "xai" })
+        {
+            var share = provenance[id].ShareOf(OriginKind.FundingSource);
+            var row = text.Split('\n').First(l => l.StartsWith("   " + network[id].Name + " ", StringComparison.Ordinal) && l.Contains('%', StringComparison.Ordinal));
+            StringAssert.EndsWith(row.TrimEnd(), " " + share.ToString("0%", CultureInfo.InvariantCulture), id);
+        }
+    }
+
+    // Pinned structure figures on the committed data: the only sized money into NVIDIA is the derived 20 bn GPU
+    // purchase of xAI's GPU SPV (facts row 73, the sum of rows 70 + 71), so the cut is the SPV's two financing links.
+    [TestMethod]
+    public void Run_Structure_NvidiaReachedOnlyThroughTheXaiSpv()
+    {
+        var text = Output.Value.Text;
+
+        StringAssert.Contains(text, "NVIDIA takes in 235.9 USD bn: 20 through links, 215.9 of its own reported revenue.");
+        StringAssert.Contains(text, "Maximum flow from the funding sources to NVIDIA: 20 USD bn. A minimum cut of 2 links carries all of it:");
+        StringAssert.Contains(text, "Every funding path to NVIDIA passes through xAI GPU SPV (Colossus 2) (dominator).");
+        StringAssert.Contains(text, "NVIDIA: 8% of its income is funder money at its origin, 92% outside revenue.");
+        StringAssert.Contains(text, "Anthropic: 83% funder money; largest origin Anthropic 2026 round investors (47%, 67.6 USD bn).");
+        StringAssert.Contains(Flat(text), "Funder money reaches NVIDIA only through xAI GPU SPV (Colossus 2): a cut of 2 links (20 USD bn) severs it");
     }
 
     // The answer on the committed data (graphs/ai-chain.json, library defaults: default tolerance 0.25, recovery 0,
@@ -111,7 +155,7 @@ public sealed partial class ChainOfPainTests
     {
         var folder = Path.Combine(Output.Value.Folder, "out");
 
-        foreach (var name in new[] { "chain-of-pain-cascade.dot", "chain-of-pain-cascade.svg", "chain-of-pain-cascade.png", "chain-of-pain-ranking.png", "chain-of-pain-ranking.svg" })
+        foreach (var name in new[] { "chain-of-pain-cascade.dot", "chain-of-pain-cascade.svg", "chain-of-pain-cascade.png", "chain-of-pain-cut.dot", "chain-of-pain-cut.svg", "chain-of-pain-cut.png", "chain-of-pain-ranking.png", "chain-of-pain-ranking.svg" })
         {
             var path = Path.Combine(folder, name);
             Assert.IsTrue(File.Exists(path), $"{name} written");
@@ -121,6 +165,9 @@ public sealed partial class ChainOfPainTests
         var dot = File.ReadAllText(Path.Combine(folder, "chain-of-pain-cascade.dot"));
         StringAssert.Contains(dot, "Anthropic 2026 round investors withdraw: 73 of 108 links down");
         StringAssert.Contains(dot, "failed in round 1");
+        var cut = File.ReadAllText(Path.Combine(folder, "chain-of-pain-cut.dot"));
+        StringAssert.Contains(cut, "Funding sources -> NVIDIA: minimum cut 20 USD bn, 2 links");
+        StringAssert.Contains(cut, "single point of failure");
     }
 
     // docs/ holds the example's own output. With AICONTAGION_WRITE_DOCS=1 this test copies it there; otherwise it
