@@ -13,7 +13,7 @@ namespace AiContagion.Cli.Commands;
 /// </summary>
 internal static class CentralityCommand
 {
-    private static readonly string[] Measures = ["strength", "pagerank", "eigenvector", "katz", "betweenness", "harmonic"];
+    private static readonly string[] Measures = [.. CentralityMeasures.Names];
 
     public static Command Create(CliContext context)
     {
@@ -106,6 +106,7 @@ internal static class CentralityCommand
                         Samples = parse.GetValue(samples),
                         Seed = parse.GetValue(seed) ?? 0,
                     }, token),
+                    "debtrank" => DebtRankImpact.Compute(network, null, token),
                     _ => HarmonicCentrality.Compute(network, new HarmonicOptions { Cost = chosenCost, Direction = chosenDirection }, token),
                 };
             }

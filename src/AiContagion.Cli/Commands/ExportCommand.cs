@@ -1,4 +1,6 @@
 using AiContagion.Cascades;
+using AiContagion.Centrality;
+using AiContagion.Flow;
 using System.CommandLine;
 using System.Globalization;
 using AiContagion.Cli.Infrastructure;
@@ -288,15 +290,38 @@ internal sealed class OverlaySources : IOverlaySource
         return ModelOverlays.Cascade(cascade.Prepare(network).Run(shock, cancellationToken));
     }
 
-    public CutOverlay Cut(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken) =>
-        throw NotAvailable("cut", "max-flow and minimum-cut algorithms are");
+    public CutOverlay Cut(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken)
+    {
+        var flow = MaximumFlow.Compute(network, Sources(from), Sink(network, to), cancellationToken);
+        return ModelOverlays.Cut(flow, (from.Count == 0 ? "funding sources" : string.Join(",", from)) + " → " + to);
+    }
 
-    public DominatorOverlay Dominators(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken) =>
-        throw NotAvailable("dominators", "dominator algorithm is");
+    public DominatorOverlay Dominators(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken)
+    {
+        var tree = DominatorTree.Compute(network, Sources(from), cancellationToken);
+        return ModelOverlays.Dominators(tree, Sink(network, to).Select(network), to);
+    }
 
-    public CentralityOverlay Centrality(FinancingNetwork network, string? measure, CancellationToken cancellationToken) =>
-        throw NotAvailable("centrality", "centrality measures are");
+    public CentralityOverlay Centrality(FinancingNetwork network, string? measure, CancellationToken cancellationToken)
+    {
+        var chosen = CentralityMeasure.PageRank;
+        if (measure is not null && !CentralityMeasures.TryParse(measure, out chosen))
+        {
+            throw new CliUsageException($"--measure: unknown measure '{measure}'; expected one of {string.Join(", ", CentralityMeasures.Names)}.");
+        }
 
-    private static CliUsageException NotAvailable(string overlay, string what) =>
-        new($"--overlay {overlay} is not available in this build (the {what} not included yet).");
+        var scores = CentralityMeasures.Compute(network, chosen, cancellationToken);
+        if (!scores.Converged)
+        {
+            throw new InvalidOperationException($"{scores.Measure} did not converge in {scores.Iterations} iterations; run 'aicontagion centrality' to tune it.");
+        }
+
+        return ModelOverlays.Centrality(scores);
+    }
+
+    private static EntitySelection Sources(IReadOnlyList<string> from) => from.Count == 0 ? EntitySelection.FundingSources : EntitySelection.Of(from);
+
+    /// <summary>An entity id wins over a sector of the same name (the toy chain has an entity called chipmaker).</summary>
+    private static EntitySelection Sink(FinancingNetwork network, string to) =>
+        !network.Contains(to) && SectorFacts.TryParse(to, out var sector) ? EntitySelection.InSector(sector) : EntitySelection.Of(to);
 }

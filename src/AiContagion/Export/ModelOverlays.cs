@@ -1,5 +1,8 @@
 using System.Globalization;
 using AiContagion.Cascades;
+using AiContagion.Centrality;
+using AiContagion.Flow;
+using AiContagion.Model;
 
 namespace AiContagion.Export;
 
@@ -51,5 +54,55 @@ public static class ModelOverlays
         ArgumentNullException.ThrowIfNull(ranking);
         var title = string.Create(CultureInfo.InvariantCulture, $"Withdrawal ranking ({ranking.ModelName}): links brought down");
         return Chart.Ranking(RankingRows(ranking, top), new ChartOptions { Title = title });
+    }
+
+    /// <summary>The cut overlay of a maximum flow: its minimum-cut links (bold), source side and value.</summary>
+    /// <param name="flow">The flow result.</param>
+    /// <param name="description">Caption, e.g. <c>funding sources → NVIDIA</c>; <see langword="null"/> for the result's own.</param>
+    /// <returns>The overlay.</returns>
+    public static CutOverlay Cut(FlowResult flow, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        return new CutOverlay(flow.CutLinkIndices, flow.SourceSide, flow.Value,
+            description ?? string.Join(",", flow.Sources.Take(3)) + (flow.Sources.Length > 3 ? ",…" : "") + " → " + string.Join(",", flow.Sinks));
+    }
+
+    /// <summary>
+    /// The dominator overlay for a target: the entities every funding path to it passes through (for a sector,
+    /// to every reachable member of it), with the immediate dominator of each entity on those chains.
+    /// </summary>
+    /// <param name="tree">The dominator tree.</param>
+    /// <param name="targets">The target entity ids (one entity, or a sector's members).</param>
+    /// <param name="caption">Caption naming the target.</param>
+    /// <returns>The overlay.</returns>
+    public static DominatorOverlay Dominators(DominatorTree tree, IReadOnlyList<string> targets, string caption)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(targets);
+        HashSet<string>? common = null;
+        var idoms = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var target in targets.Where(tree.IsReachable))
+        {
+            var chain = tree.DominatorsOf(target).Where(d => d != target).ToList();
+            common = common is null ? [.. chain] : [.. common.Intersect(chain)];
+            foreach (var id in chain.Append(target))
+            {
+                if (tree.ImmediateDominator(id) is { } idom && !idoms.ContainsKey(id))
+                {
+                    idoms[id] = idom;
+                }
+            }
+        }
+
+        return new DominatorOverlay((IEnumerable<string>?)common?.Order(StringComparer.Ordinal) ?? [], idoms, caption);
+    }
+
+    /// <summary>The centrality overlay of a score set (node size by score).</summary>
+    /// <param name="scores">The scores.</param>
+    /// <returns>The overlay.</returns>
+    public static CentralityOverlay Centrality(CentralityScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return new CentralityOverlay(scores.Measure, scores.Ranking().Select(s => KeyValuePair.Create(s.Id, s.Score)));
     }
 }

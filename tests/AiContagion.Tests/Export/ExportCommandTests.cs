@@ -84,18 +84,26 @@ public sealed class ExportCommandTests
     }
 
     [TestMethod]
-    [DataRow("cut", "--to", "ChipMaker")]
-    [DataRow("dominators", "--to", "chipmaker")]
-    [DataRow("centrality", "--measure", "pagerank")]
-    public void Export_OverlayWithoutItsModel_NotAvailableInThisBuild(string overlay, string option, string value)
+    public void Export_CutDominatorsAndCentralityFromTheModels_DrawnOnTheToyChain()
     {
-        // The structure algorithms live on another branch; the lead wires OverlaySources when merging them.
         using var temp = new TempFolder();
 
-        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("x.svg"), "--overlay", overlay, option, value);
+        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("x.dot"), "--overlay", "cut,dominators,centrality",
+            "--to", "chipmaker", "--measure", "debtrank", "--json");
 
-        Assert.AreEqual(2, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.Error, $"--overlay {overlay} is not available in this build");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.AreEqual(3, json.RootElement.GetProperty("overlays").GetArrayLength());
+
+        // By hand: money reaches the chipmaker only by neocloud → chipmaker (12); into the neocloud flow the bank's
+        // loan 8 and the lab's contract 9 (the lab takes in 13.5), so the maximum flow is 12, its minimum cut is
+        // that one link, and every funding path to the chipmaker passes through the neocloud.
+        var toy = Networks.ToyChain();
+        var source = OverlaySources.Instance;
+        var cut = source.Cut(toy, [], "chipmaker", CancellationToken.None);
+        Assert.AreEqual(12, cut.Value!.Value, 1e-12);
+        CollectionAssert.AreEqual(new[] { ToyChainCascade.IndexOf(toy, "neocloud", "chipmaker", AiContagion.Model.LinkKind.GpuPurchase) }, cut.CutLinks.ToArray());
+        CollectionAssert.AreEqual(new[] { "neocloud" }, source.Dominators(toy, [], "chipmaker", CancellationToken.None).SinglePointsOfFailure.ToArray());
     }
 
     [TestMethod]
