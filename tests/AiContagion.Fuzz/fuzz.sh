@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Fuzz the readers with AFL++ (Debian package afl++) and SharpFuzz.
-#   tests/AiContagion.Fuzz/fuzz.sh <json|csv|graphml> [seconds]        default 1800 s
+# Fuzz the readers and the DOT writer with AFL++ (Debian package afl++) and SharpFuzz.
+#   tests/AiContagion.Fuzz/fuzz.sh <json|csv|graphml|dot> [seconds]    default 1800 s
 # Findings land in artifacts/fuzz/<target>/default/{crashes,hangs}; replay them with
 #   dotnet artifacts/fuzz/bin/AiContagion.Fuzz.dll <target> --replay artifacts/fuzz/<target>/default/crashes
 set -euo pipefail
-target=${1:?target: json, csv or graphml}
+target=${1:?target: json, csv, graphml or dot}
 seconds=${2:-1800}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -119,7 +119,7 @@ public sealed partial class ChainOfPainTests
     }
 
     // The answer on the committed data (graphs/ai-chain.json, library defaults: default tolerance 0.25, recovery 0,
-    // full withdrawal). Pinned: if the data or a model changes it, update this test and docs/README-flagship-section.md.
+    // full withdrawal). Pinned: if the data or a model changes it, update this test and the answer in README.md.
     [TestMethod]
     public void Run_Answer_TopThreeAndTheirLinksDown()
     {
