@@ -54,7 +54,7 @@ public static class QuickTimer
             }
 
             var times = new List<double>();
-            var note = string.Empty;
+            var note = op(); // warm-up (JIT tiers)
             for (var r = 0; r < runs; r++)
             {
                 var watch = Stopwatch.StartNew();
