@@ -19,6 +19,16 @@ if (args is ["quick", var quickSize, ..])
     return QuickTimer.Run(quickSize, runs, args.Length > 3 ? args[3].Split(',') : []);
 }
 
+if (args is ["--measure-memory", var memorySize])
+{
+    return MemoryReport.Run(memorySize);
+}
+
+if (args is ["profile-lookup", var lookupSize])
+{
+    return LookupProfile.Run(lookupSize);
+}
+
 if (args is ["profile-load", var profileSize])
 {
     return LoadProfile.Run(profileSize);
