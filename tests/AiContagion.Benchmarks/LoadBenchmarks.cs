@@ -4,8 +4,8 @@ using BenchmarkDotNet.Attributes;
 
 namespace AiContagion.Benchmarks;
 
-/// <summary>Reading networks from disk and building the compact index.</summary>
-[MemoryDiagnoser]
+/// <summary>Reading networks from disk (parse, validate, build the compact index) and building the compact index alone.</summary>
+[Config(typeof(LargeGraphConfig))]
 public class LoadBenchmarks
 {
     private string _csv = string.Empty;
@@ -23,12 +23,12 @@ public class LoadBenchmarks
         _network = FinancingNetworkFile.Load(_csv);
     }
 
-    [Benchmark(Description = "load CSV")]
+    [Benchmark(Description = "load-csv")]
     public FinancingNetwork LoadCsv() => FinancingNetworkFile.Load(_csv);
 
-    [Benchmark(Description = "load JSON")]
+    [Benchmark(Description = "load-json")]
     public FinancingNetwork LoadJson() => FinancingNetworkFile.Load(_json);
 
-    [Benchmark(Description = "build compact index")]
+    [Benchmark(Description = "build-index")]
     public object BuildIndex() => NetworkIndex.Build(_network.Entities, _network.Links, _network.Index.LinkFrom, _network.Index.LinkTo);
 }

@@ -13,5 +13,31 @@ if (args is ["generate", ..])
     return 0;
 }
 
+if (args is ["quick", var quickSize, ..])
+{
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    return QuickTimer.Run(quickSize, runs, args.Length > 3 ? args[3].Split(',') : []);
+}
+
+if (args is ["--measure-memory", var memorySize])
+{
+    return MemoryReport.Run(memorySize);
+}
+
+if (args is ["profile-lookup", var lookupSize])
+{
+    return LookupProfile.Run(lookupSize);
+}
+
+if (args is ["profile-load", var profileSize])
+{
+    return LoadProfile.Run(profileSize);
+}
+
+if (args is ["dump", var dumpSize, var dumpFile])
+{
+    return PeerDump.Run(dumpSize, dumpFile);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);
 return 0;

@@ -34,13 +34,13 @@ internal sealed class ClearingEngine : PreparedCascade
     private readonly int _denseLimit;
     private readonly int _maxIterations;
 
-    // Obligations k: debtor, creditor, amount, and the link they come from.
+    // Obligations k, numbered by creditor then link: debtor, amount, the link they come from, each creditor's
+    // row (_creditorStart), and the obligations in link order (_inLinkOrder).
     private readonly int[] _debtor;
-    private readonly int[] _creditor;
     private readonly double[] _amount;
     private readonly int[] _obligationLink;
     private readonly int[] _creditorStart;
-    private readonly int[] _creditorObligations;
+    private readonly int[] _inLinkOrder;
     private readonly double[] _externalAssets;
     private readonly double[] _externalLiabilities;
     private readonly double[] _owed;
@@ -55,11 +55,14 @@ internal sealed class ClearingEngine : PreparedCascade
         _denseLimit = denseLimit;
         _maxIterations = maxIterations;
         var n = _index.EntityCount;
-        var debtor = new List<int>();
-        var creditor = new List<int>();
-        var amount = new List<double>();
-        var link = new List<int>();
-        for (var l = 0; l < _index.LinkCount; l++)
+        var m = _index.LinkCount;
+
+        // Obligations are numbered by creditor (then link), so that pulling a creditor's inflow and building a
+        // defaulter system read them sequentially. Per creditor and per debtor, every sum still runs in link order.
+        _creditorStart = new int[n + 1];
+        _owed = new double[n];
+        var count = 0;
+        for (var l = 0; l < m; l++)
         {
             var kind = _index.Kind[l];
             if (!kind.HasObligation())
@@ -68,20 +71,9 @@ internal sealed class ClearingEngine : PreparedCascade
             }
 
             var isDebt = kind.IsDebt();
-            debtor.Add(isDebt ? _index.LinkTo[l] : _index.LinkFrom[l]);
-            creditor.Add(isDebt ? _index.LinkFrom[l] : _index.LinkTo[l]);
-            amount.Add(_index.Amount[l]);
-            link.Add(l);
-        }
-
-        _debtor = [.. debtor];
-        _creditor = [.. creditor];
-        _amount = [.. amount];
-        _obligationLink = [.. link];
-        _creditorStart = new int[n + 1];
-        foreach (var c in _creditor)
-        {
-            _creditorStart[c + 1]++;
+            _creditorStart[(isDebt ? _index.LinkFrom[l] : _index.LinkTo[l]) + 1]++;
+            _owed[isDebt ? _index.LinkTo[l] : _index.LinkFrom[l]] += _index.Amount[l];
+            count++;
         }
 
         for (var v = 0; v < n; v++)
@@ -89,25 +81,35 @@ internal sealed class ClearingEngine : PreparedCascade
             _creditorStart[v + 1] += _creditorStart[v];
         }
 
-        _creditorObligations = new int[_creditor.Length];
+        _debtor = new int[count];
+        _amount = new double[count];
+        _obligationLink = new int[count];
+        _inLinkOrder = new int[count];
         var next = _creditorStart.AsSpan(0, n).ToArray();
-        for (var k = 0; k < _creditor.Length; k++)
+        var ordinal = 0;
+        for (var l = 0; l < m; l++)
         {
-            _creditorObligations[next[_creditor[k]]++] = k;
+            var kind = _index.Kind[l];
+            if (!kind.HasObligation())
+            {
+                continue;
+            }
+
+            var isDebt = kind.IsDebt();
+            var creditor = isDebt ? _index.LinkFrom[l] : _index.LinkTo[l];
+            var k = next[creditor]++;
+            _debtor[k] = isDebt ? _index.LinkTo[l] : _index.LinkFrom[l];
+            _amount[k] = _index.Amount[l];
+            _obligationLink[k] = l;
+            _inLinkOrder[ordinal++] = k;
         }
 
         _externalAssets = new double[n];
         _externalLiabilities = new double[n];
-        _owed = new double[n];
         for (var v = 0; v < n; v++)
         {
             _externalAssets[v] = BalanceSheet.OrZero(_index.ExternalAssets[v]);
             _externalLiabilities[v] = BalanceSheet.OrZero(_index.ExternalLiabilities[v]);
-        }
-
-        for (var k = 0; k < _debtor.Length; k++)
-        {
-            _owed[_debtor[k]] += _amount[k];
         }
     }
 
@@ -132,6 +134,7 @@ internal sealed class ClearingEngine : PreparedCascade
         }
 
         var inflow = new double[n];
+        var local = new int[n];
         var round = 0;
         var iterations = 0;
         var exact = true;
@@ -173,7 +176,7 @@ internal sealed class ClearingEngine : PreparedCascade
                 break;
             }
 
-            exact = SolveDefaulters(state, p, inD, atZero, inflow, cancellationToken);
+            exact = SolveDefaulters(state, p, inD, atZero, local, cancellationToken);
             if (!exact)
             {
                 // One plain fixed-point step from p (which lies above the greatest clearing vector). A step that no
@@ -201,11 +204,9 @@ internal sealed class ClearingEngine : PreparedCascade
     }
 
     /// <summary>Solves x_i = α e_i − σ ext_i + β Σ_j Π_ji p_j for the defaulters not at zero; false when that is not possible or not non-negative.</summary>
-    private bool SolveDefaulters(RunState state, double[] p, bool[] inD, bool[] atZero, double[] inflow, CancellationToken cancellationToken)
+    private bool SolveDefaulters(RunState state, double[] p, bool[] inD, bool[] atZero, int[] local, CancellationToken cancellationToken)
     {
         var n = _index.EntityCount;
-        var local = new int[n];
-        Array.Fill(local, -1);
         var unknowns = new List<int>();
         for (var i = 0; i < n; i++)
         {
@@ -214,6 +215,10 @@ internal sealed class ClearingEngine : PreparedCascade
                 local[i] = unknowns.Count;
                 unknowns.Add(i);
             }
+            else
+            {
+                local[i] = -1;
+            }
         }
 
         if (unknowns.Count == 0)
@@ -221,27 +226,12 @@ internal sealed class ClearingEngine : PreparedCascade
             return true;
         }
 
-        // Right-hand side: own assets plus what the entities outside the system pay.
+        // The system as a compact CSR over the unknowns (rows in entity order, entries in creditor-row order, so every
+        // sum runs in the same order as a walk of the creditor rows), and the right-hand side: own assets plus what
+        // the entities outside the system pay.
+        var system = DefaulterSystem.Build(this, state, unknowns, local, p);
         var k = unknowns.Count;
-        var rhs = new double[k];
-        for (var a = 0; a < k; a++)
-        {
-            var i = unknowns[a];
-            var fromOutside = 0.0;
-            for (var c = _creditorStart[i]; c < _creditorStart[i + 1]; c++)
-            {
-                var o = _creditorObligations[c];
-                var j = _debtor[o];
-                if (local[j] < 0)
-                {
-                    fromOutside += state.Share[o] * p[j];
-                }
-            }
-
-            rhs[a] = (_alpha * state.ExternalAssets[i]) - (_senior ? _externalLiabilities[i] : 0.0) + (_beta * fromOutside);
-        }
-
-        double[]? x = k <= _denseLimit ? SolveDense(state, unknowns, local, rhs) : SolveIteratively(state, unknowns, local, rhs, p, cancellationToken);
+        double[]? x = k <= _denseLimit ? SolveDense(system) : SolveIteratively(system, unknowns, p, cancellationToken);
         if (x is null)
         {
             return false;
@@ -273,25 +263,19 @@ internal sealed class ClearingEngine : PreparedCascade
         return true;
     }
 
-    private double[]? SolveDense(RunState state, List<int> unknowns, int[] local, double[] rhs)
+    private static double[]? SolveDense(DefaulterSystem system)
     {
-        var k = unknowns.Count;
+        var k = system.Size;
         var matrix = Matrix<double>.Build.DenseIdentity(k);
         for (var a = 0; a < k; a++)
         {
-            var i = unknowns[a];
-            for (var c = _creditorStart[i]; c < _creditorStart[i + 1]; c++)
+            for (var e = system.RowStart[a]; e < system.RowStart[a + 1]; e++)
             {
-                var o = _creditorObligations[c];
-                var b = local[_debtor[o]];
-                if (b >= 0)
-                {
-                    matrix[a, b] -= _beta * state.Share[o];
-                }
+                matrix[a, system.Column[e]] -= system.Coefficient[e];
             }
         }
 
-        var b0 = Vector<double>.Build.DenseOfArray(rhs);
+        var b0 = Vector<double>.Build.DenseOfArray(system.RightHandSide);
         var x = matrix.LU().Solve(b0);
         if (!x.ForAll(double.IsFinite))
         {
@@ -303,16 +287,20 @@ internal sealed class ClearingEngine : PreparedCascade
         return residual.InfinityNorm() <= tolerance ? x.ToArray() : null;
     }
 
-    private double[]? SolveIteratively(RunState state, List<int> unknowns, int[] local, double[] rhs, double[] p, CancellationToken cancellationToken)
+    private double[]? SolveIteratively(DefaulterSystem system, List<int> unknowns, double[] p, CancellationToken cancellationToken)
     {
         // Gauss–Seidel from the current payments, which lie above the solution; converges when the defaulters leak.
-        var k = unknowns.Count;
+        var k = system.Size;
         var x = new double[k];
         for (var a = 0; a < k; a++)
         {
             x[a] = p[unknowns[a]];
         }
 
+        var rowStart = system.RowStart;
+        var column = system.Column;
+        var coefficient = system.Coefficient;
+        var rhs = system.RightHandSide;
         for (var sweep = 0; sweep < _maxIterations; sweep++)
         {
             if ((sweep & 63) == 0)
@@ -324,16 +312,10 @@ internal sealed class ClearingEngine : PreparedCascade
             var size = 1.0;
             for (var a = 0; a < k; a++)
             {
-                var i = unknowns[a];
                 var sum = rhs[a];
-                for (var c = _creditorStart[i]; c < _creditorStart[i + 1]; c++)
+                for (var e = rowStart[a]; e < rowStart[a + 1]; e++)
                 {
-                    var o = _creditorObligations[c];
-                    var b = local[_debtor[o]];
-                    if (b >= 0)
-                    {
-                        sum += _beta * state.Share[o] * x[b];
-                    }
+                    sum += coefficient[e] * x[column[e]];
                 }
 
                 change = Math.Max(change, Math.Abs(sum - x[a]));
@@ -406,6 +388,78 @@ internal sealed class ClearingEngine : PreparedCascade
         return Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures);
     }
 
+    /// <summary>
+    /// The linear system of one round's defaulters not at zero, <c>x = rhs + C x</c>, as a compact CSR over the unknowns:
+    /// <c>C[a, b] = β Π_ba</c> for obligations whose debtor b is an unknown, and the right-hand side
+    /// <c>α e_a − σ ext_a + β Σ_{j outside} Π_ja p_j</c>. Built in one pass over the unknowns' creditor rows; the
+    /// iterative solve then reads it sequentially instead of chasing obligations and entity indices on every sweep.
+    /// </summary>
+    private sealed class DefaulterSystem
+    {
+        private DefaulterSystem(int size, int[] rowStart, int[] column, double[] coefficient, double[] rightHandSide)
+        {
+            Size = size;
+            RowStart = rowStart;
+            Column = column;
+            Coefficient = coefficient;
+            RightHandSide = rightHandSide;
+        }
+
+        public int Size { get; }
+
+        public int[] RowStart { get; }
+
+        public int[] Column { get; }
+
+        public double[] Coefficient { get; }
+
+        public double[] RightHandSide { get; }
+
+        public static DefaulterSystem Build(ClearingEngine engine, RunState state, List<int> unknowns, int[] local, double[] p)
+        {
+            var k = unknowns.Count;
+            var creditorStart = engine._creditorStart;
+            var debtor = engine._debtor;
+            var share = state.Share;
+            var entries = 0;
+            foreach (var i in unknowns)
+            {
+                entries += creditorStart[i + 1] - creditorStart[i];
+            }
+
+            var rowStart = new int[k + 1];
+            var column = new int[entries];
+            var coefficient = new double[entries];
+            var rhs = new double[k];
+            var used = 0;
+            for (var a = 0; a < k; a++)
+            {
+                var i = unknowns[a];
+                var fromOutside = 0.0;
+                for (var o = creditorStart[i]; o < creditorStart[i + 1]; o++)
+                {
+                    var j = debtor[o];
+                    var b = local[j];
+                    if (b < 0)
+                    {
+                        fromOutside += share[o] * p[j];
+                    }
+                    else
+                    {
+                        column[used] = b;
+                        coefficient[used] = engine._beta * share[o];
+                        used++;
+                    }
+                }
+
+                rowStart[a + 1] = used;
+                rhs[a] = (engine._alpha * state.ExternalAssets[i]) - (engine._senior ? engine._externalLiabilities[i] : 0.0) + (engine._beta * fromOutside);
+            }
+
+            return new DefaulterSystem(k, rowStart, column, coefficient, rhs);
+        }
+    }
+
     /// <summary>The per-run clearing data: obligations after withdrawals, p̄, Π shares, shocked external assets.</summary>
     private sealed class RunState
     {
@@ -428,7 +482,7 @@ internal sealed class ClearingEngine : PreparedCascade
                     fraction[shock.Withdrawn[i]] = shock.WithdrawnFractions[i];
                 }
 
-                for (var k = 0; k < amount.Length; k++)
+                foreach (var k in engine._inLinkOrder)
                 {
                     var from = engine._index.LinkFrom[engine._obligationLink[k]];
                     if (fraction[from] > 0 && engine._debtor[k] == from)
@@ -472,14 +526,21 @@ internal sealed class ClearingEngine : PreparedCascade
 
         public double[] Share { get; }
 
+        /// <summary>inflow_i = Σ_j Π_ji p_j, pulled over each creditor's row (obligations in link order).</summary>
         public void Inflow(double[] p, double[] inflow)
         {
-            Array.Clear(inflow);
             var debtor = _engine._debtor;
-            var creditor = _engine._creditor;
-            for (var k = 0; k < debtor.Length; k++)
+            var start = _engine._creditorStart;
+            var share = Share;
+            for (var i = 0; i < inflow.Length; i++)
             {
-                inflow[creditor[k]] += Share[k] * p[debtor[k]];
+                var sum = 0.0;
+                for (var k = start[i]; k < start[i + 1]; k++)
+                {
+                    sum += share[k] * p[debtor[k]];
+                }
+
+                inflow[i] = sum;
             }
         }
 

@@ -31,26 +31,38 @@ internal sealed class DebtRankEngine : PreparedCascade
         _capital = BalanceSheet.Capital(_index, options.Capital);
         _weight = Weights(network, options);
 
+        // For each debtor j, its distinct claim holders in index order with the summed exposure (summed in link order):
+        // a stamped scratch row instead of a sorted map per entity.
         _holderStart = new int[n + 1];
-        var holders = new List<int>();
-        var impacts = new List<double>();
-        var exposure = new SortedDictionary<int, double>();
+        var holders = new List<int>(_index.LinkCount / 2);
+        var impacts = new List<double>(_index.LinkCount / 2);
+        var exposure = new double[n];
+        var stamp = new int[n];
+        var row = new List<int>();
         var cap = !linear || options.CapImpactAtOne;
         for (var j = 0; j < n; j++)
         {
-            exposure.Clear();
+            row.Clear();
             foreach (var l in _index.LinksInto(j))
             {
                 if (_index.Kind[l].IsClaim())
                 {
                     var i = _index.LinkFrom[l];
-                    exposure[i] = exposure.GetValueOrDefault(i) + _index.Amount[l];
+                    if (stamp[i] != j + 1)
+                    {
+                        stamp[i] = j + 1;
+                        exposure[i] = 0.0;
+                        row.Add(i);
+                    }
+
+                    exposure[i] += _index.Amount[l];
                 }
             }
 
-            foreach (var (i, amount) in exposure)
+            row.Sort();
+            foreach (var i in row)
             {
-                var impact = Impact(amount, _capital[i], cap);
+                var impact = Impact(exposure[i], _capital[i], cap);
                 if (impact > 0)
                 {
                     holders.Add(i);

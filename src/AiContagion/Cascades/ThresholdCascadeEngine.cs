@@ -79,24 +79,40 @@ internal sealed class ThresholdCascadeEngine : PreparedCascade
 
         var n = _index.EntityCount;
         _claimStart = new int[n + 1];
-        var claimLinks = new List<int>();
+        for (var v = 0; v < n; v++)
+        {
+            var claims = 0;
+            foreach (var l in _index.LinksInto(v))
+            {
+                claims += _index.Kind[l].IsClaim() ? 1 : 0;
+            }
+
+            _claimStart[v + 1] = _claimStart[v] + claims;
+        }
+
+        var claimCount = _claimStart[n];
+        _claimLink = new int[claimCount];
+        _claimFrom = new int[claimCount];
+        _claimAmount = new double[claimCount];
+        _claimLoss = new double[claimCount];
+        var c = 0;
         for (var v = 0; v < n; v++)
         {
             foreach (var l in _index.LinksInto(v))
             {
-                if (_index.Kind[l].IsClaim())
+                var kind = _index.Kind[l];
+                if (kind.IsClaim())
                 {
-                    claimLinks.Add(l);
+                    var amount = _index.Amount[l];
+                    _claimLink[c] = l;
+                    _claimFrom[c] = _index.LinkFrom[l];
+                    _claimAmount[c] = amount;
+                    _claimLoss[c] = _solvency ? _lossGivenDefault[(int)kind] * amount : 0.0;
+                    c++;
                 }
             }
-
-            _claimStart[v + 1] = claimLinks.Count;
         }
 
-        _claimLink = [.. claimLinks];
-        _claimFrom = [.. claimLinks.Select(l => _index.LinkFrom[l])];
-        _claimAmount = [.. claimLinks.Select(l => _index.Amount[l])];
-        _claimLoss = [.. claimLinks.Select(l => _solvency ? _lossGivenDefault[(int)_index.Kind[l]] * _index.Amount[l] : 0.0)];
         _pool = new Pool<Workspace>(() => new Workspace(_index));
     }
 

@@ -75,7 +75,7 @@ public static class BetweennessCentrality
         return new CentralityScores(network, "betweenness", total);
     }
 
-    private static int[] ChooseSources(int n, int? samples, int seed)
+    internal static int[] ChooseSources(int n, int? samples, int seed)
     {
         if (samples is not { } k || k >= n)
         {

@@ -80,8 +80,9 @@ public static class CsvNetworkReader
 
         builder.WithMetadata(metadata);
         builder.SetLocationFiles(entities.Name, links.Name);
-        ReadEntities(entities, builder, problems);
-        ReadLinks(links, builder, problems);
+        var positions = new EntityPositions();
+        ReadEntities(entities, builder, problems, positions);
+        ReadLinks(links, builder, problems, positions);
         var valid = builder.TryBuild(out var built, out var validation);
         if (valid && problems.Count == 0)
         {
@@ -91,7 +92,7 @@ public static class CsvNetworkReader
         throw new NetworkFormatException([.. problems, .. validation]);
     }
 
-    private static void ReadEntities(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems)
+    private static void ReadEntities(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions)
     {
         var table = CsvTable.Open(source, CsvSchema.EntityColumns, ["id", "sector"], problems);
         if (table is null)
@@ -132,13 +133,14 @@ public static class CsvNetworkReader
                 };
                 if (idText is not null)
                 {
+                    positions.Add(entity.Id, builder.EntityCount);
                     builder.AddEntityAt(entity, line);
                 }
             }
         }
     }
 
-    private static void ReadLinks(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems)
+    private static void ReadLinks(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions)
     {
         var table = CsvTable.Open(source, CsvSchema.LinkColumns, ["from", "to", "kind", "amount"], problems);
         if (table is null)
@@ -153,8 +155,8 @@ public static class CsvNetworkReader
                 date = c["date"], sourceColumn = c["source"], note = c["note"];
             while (table.Next(out var line))
             {
-                var fromId = table.Id(from, "from");
-                var toId = table.Id(to, "to");
+                var fromIndex = table.Endpoint(from, "from", positions, out var fromId);
+                var toIndex = table.Endpoint(to, "to", positions, out var toId);
                 var kindValue = table.Kind(kind);
                 var amountValue = table.Number(amount, "amount", required: true);
                 var link = new Link(fromId ?? string.Empty, toId ?? string.Empty, kindValue, amountValue ?? 0)
@@ -167,7 +169,7 @@ public static class CsvNetworkReader
                 };
                 if (fromId is not null && toId is not null)
                 {
-                    builder.AddLinkAt(link, line);
+                    builder.AddLinkAt(link, line, fromIndex, toIndex);
                 }
             }
         }

@@ -211,29 +211,39 @@ internal sealed class CsvTable : IDisposable
         return Unescape(raw);
     }
 
-    /// <summary>An entity id cell, interned so that 10^6 links share their endpoints' strings.</summary>
-    public string? Id(int column, string field)
+    /// <summary>
+    /// A link endpoint cell resolved against the entities read before: the entity's own id string (so that links share
+    /// their endpoints' strings) and its position, or an interned copy of the text and −1 when no entity has that id.
+    /// </summary>
+    public int Endpoint(int column, string field, EntityPositions entities, out string? id)
     {
         var raw = _reader.Current[column].Span;
         if (raw.IsEmpty)
         {
             Problem(field, "missing value; expected an entity id");
-            return null;
+            id = null;
+            return -1;
         }
 
         if (raw[0] == '"')
         {
-            return Intern(Unescape(raw));
+            var text = Unescape(raw);
+            if (entities.TryFind(text, out id, out var quoted))
+            {
+                return quoted;
+            }
+
+            id = Intern(text);
+            return -1;
         }
 
-        if (_idLookup.TryGetValue(raw, out var existing))
+        if (entities.TryFind(raw, out id, out var position))
         {
-            return existing;
+            return position;
         }
 
-        var id = raw.ToString();
-        _ids[id] = id;
-        return id;
+        id = _idLookup.TryGetValue(raw, out var existing) ? existing : Intern(raw.ToString());
+        return -1;
     }
 
     /// <summary>A link kind cell (required).</summary>
@@ -418,4 +428,28 @@ internal sealed class CsvTable : IDisposable
     }
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+}
+
+/// <summary>Entity ids read so far → (the id string, position among the entities added); the first entity of an id wins.</summary>
+internal sealed class EntityPositions
+{
+    private readonly Dictionary<string, (string Id, int Position)> _map = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, int Position)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public EntityPositions() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public void Add(string id, int position) => _map.TryAdd(id, (id, position));
+
+    public bool TryFind(ReadOnlySpan<char> id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? found, out int position)
+    {
+        if (_lookup.TryGetValue(id, out var entry))
+        {
+            (found, position) = entry;
+            return true;
+        }
+
+        found = null;
+        position = -1;
+        return false;
+    }
 }

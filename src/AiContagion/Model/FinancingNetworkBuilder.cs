@@ -32,6 +32,11 @@ public sealed class FinancingNetworkBuilder
     private readonly List<Link> _links = [];
     private readonly LocationTable _linkLocations = new("links");
     private readonly List<NetworkProblem> _earlyProblems = [];
+
+    // Endpoint indices a reader already resolved (−1: not resolved), kept only once a reader passes them; Check trusts
+    // a hint only when the entity ids are unique and the hinted entity's id is the very string the link holds.
+    private List<int>? _fromHints;
+    private List<int>? _toHints;
     private NetworkMetadata _metadata = NetworkMetadata.Empty;
 
     /// <summary>Number of entities added so far.</summary>
@@ -71,7 +76,7 @@ public sealed class FinancingNetworkBuilder
         return this;
     }
 
-    /// <summary>Sets the files that the compact locations of <see cref="AddEntityAt"/> and <see cref="AddLinkAt"/> refer to.</summary>
+    /// <summary>Sets the files that the compact locations of <see cref="AddEntityAt"/> and <c>AddLinkAt</c> refer to.</summary>
     internal void SetLocationFiles(string? entities, string? links)
     {
         _entityLocations.File = entities;
@@ -94,9 +99,34 @@ public sealed class FinancingNetworkBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a link read at a line whose endpoints the reader already resolved to entity positions (−1 when unknown);
+    /// the link's <see cref="Link.From"/> and <see cref="Link.To"/> must then be the very id strings of those entities.
+    /// </summary>
+    internal FinancingNetworkBuilder AddLinkAt(Link link, int line, int fromIndex, int toIndex)
+    {
+        if (_fromHints is null)
+        {
+            _fromHints = new List<int>(Math.Max(16, _links.Capacity));
+            _toHints = new List<int>(Math.Max(16, _links.Capacity));
+            for (var l = 0; l < _links.Count; l++)
+            {
+                _fromHints.Add(-1);
+                _toHints.Add(-1);
+            }
+        }
+
+        _fromHints.Add(fromIndex);
+        _toHints!.Add(toIndex);
+        _links.Add(link);
+        _linkLocations.AddLine(line);
+        return this;
+    }
+
     /// <summary>Adds a link read at a line (<paramref name="line"/> &gt; 0) or at a JSON array index (<paramref name="jsonIndex"/> ≥ 0).</summary>
     internal FinancingNetworkBuilder AddLinkAt(Link link, int line, int jsonIndex = -1)
     {
+        AddUnresolvedHint();
         _links.Add(link);
         if (jsonIndex >= 0)
         {
@@ -124,6 +154,7 @@ public sealed class FinancingNetworkBuilder
     public FinancingNetworkBuilder AddLink(Link link, SourceLocation? location = null)
     {
         ArgumentNullException.ThrowIfNull(link);
+        AddUnresolvedHint();
         _links.Add(link);
         _linkLocations.Add(location);
         return this;
@@ -206,11 +237,21 @@ public sealed class FinancingNetworkBuilder
             CheckEntity(i, problems, indexById);
         }
 
+        // Hints are usable when every id is unique (each entity went into the map at its own position).
+        var ids = _fromHints is not null && indexById.Count == _entities.Count ? new string[_entities.Count] : null;
+        if (ids is not null)
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = _entities[i].Id;
+            }
+        }
+
         from = new int[_links.Count];
         to = new int[_links.Count];
         for (var l = 0; l < _links.Count; l++)
         {
-            CheckLink(l, problems, indexById, out from[l], out to[l]);
+            CheckLink(l, problems, indexById, ids, out from[l], out to[l]);
         }
 
         for (var a = 0; a < _metadata.Annotations.Length; a++)
@@ -281,10 +322,10 @@ public sealed class FinancingNetworkBuilder
         CheckAttributes(entity.Attributes, ReservedEntityFields, location, subject, problems);
     }
 
-    private void CheckLink(int l, List<NetworkProblem> problems, Dictionary<string, int> indexById, out int from, out int to)
+    private void CheckLink(int l, List<NetworkProblem> problems, Dictionary<string, int> indexById, string[]? ids, out int from, out int to)
     {
         var link = _links[l];
-        if (IsPlainValid(link, indexById, out from, out to))
+        if (ids is not null ? IsPlainValid(link, ids, _fromHints![l], _toHints![l], indexById, out from, out to) : IsPlainValid(link, indexById, out from, out to))
         {
             return;
         }
@@ -338,6 +379,21 @@ public sealed class FinancingNetworkBuilder
         return indexById.TryAdd(id, index);
     }
 
+    /// <summary><see cref="IsPlainValid(Link, Dictionary{string, int}, out int, out int)"/> that takes a reader's resolved endpoints when they hold.</summary>
+    private static bool IsPlainValid(Link link, string[] ids, int fromHint, int toHint, Dictionary<string, int> indexById, out int from, out int to)
+    {
+        if ((uint)fromHint < (uint)ids.Length && (uint)toHint < (uint)ids.Length
+            && ReferenceEquals(ids[fromHint], link.From) && ReferenceEquals(ids[toHint], link.To))
+        {
+            from = fromHint;
+            to = toHint;
+            return from != to && double.IsFinite(link.Amount) && link.Amount >= 0 && (uint)link.Kind <= (uint)LinkKind.Services
+                && IsPlainFigure(link.TermYears) && link.TermYears != 0 && link.Attributes.IsEmpty;
+        }
+
+        return IsPlainValid(link, indexById, out from, out to);
+    }
+
     private static bool IsPlainValid(Link link, Dictionary<string, int> indexById, out int from, out int to)
     {
         to = -1;
@@ -349,6 +405,12 @@ public sealed class FinancingNetworkBuilder
         }
 
         return true;
+    }
+
+    private void AddUnresolvedHint()
+    {
+        _fromHints?.Add(-1);
+        _toHints?.Add(-1);
     }
 
     private static bool IsPlainFigure(double? value) => value is not { } v || (double.IsFinite(v) && v >= 0);

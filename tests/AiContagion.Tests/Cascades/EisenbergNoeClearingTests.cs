@@ -1,5 +1,6 @@
 using AiContagion.Cascades;
 using AiContagion.Model;
+using CsCheck;
 
 namespace AiContagion.Tests.Cascades;
 
@@ -170,6 +171,55 @@ public sealed class EisenbergNoeClearingTests
         AssertVector([.. dense.Entities.Select(e => e.Payment!.Value)], iterative.Entities.Select(e => e.Payment!.Value), file, 1e-12);
         CollectionAssert.AreEqual(dense.Entities.Select(e => e.Round).ToArray(), iterative.Entities.Select(e => e.Round).ToArray());
     }
+
+    // Both solve paths build the defaulters' system as a compact CSR over creditor rows: on random networks and shocks
+    // they agree, and the payments are a fixed point of p_i = min(p̄_i, max(0, e_i + Σ_j Π_ji p_j)) (no shock, pari
+    // passu; obligations derived here from DESIGN.md §2 independently of the engine).
+    [TestMethod]
+    public void Run_RandomNetworks_IterativeMatchesDenseAndIsAFixedPoint() =>
+        CascadeGen.WithSubsets.Sample(t =>
+        {
+            var (network, pick, _) = t;
+            var shock = CascadeShock.Fail(network.Entities.Where((_, i) => pick[i] && i % 3 == 0).Select(e => e.Id));
+            var dense = new EisenbergNoeClearing().Run(network, shock);
+            var iterative = new EisenbergNoeClearing(new ClearingOptions { DenseSolveLimit = 0 }).Run(network, shock);
+            AssertVector([.. dense.Entities.Select(e => e.Payment!.Value)], iterative.Entities.Select(e => e.Payment!.Value), "dense vs iterative", 1e-9);
+            CollectionAssert.AreEqual(dense.FailedEntityIndices.ToArray(), iterative.FailedEntityIndices.ToArray());
+
+            var clear = new EisenbergNoeClearing().Run(network, CascadeShock.None);
+            var n = network.EntityCount;
+            var owed = new double[n];
+            foreach (var link in network.Links)
+            {
+                if (link.Debtor is { } debtor)
+                {
+                    owed[network.IndexOf(debtor)] += link.Amount;
+                }
+            }
+
+            var p = clear.Entities.Select(e => e.Payment!.Value).ToArray();
+            var pbar = new double[n];
+            var inflow = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                pbar[i] = owed[i] + (network.Entities[i].ExternalLiabilities ?? 0);
+            }
+
+            foreach (var link in network.Links)
+            {
+                if (link.Debtor is { } debtor && link.Creditor is { } creditor)
+                {
+                    var j = network.IndexOf(debtor);
+                    inflow[network.IndexOf(creditor)] += pbar[j] > 0 ? link.Amount / pbar[j] * p[j] : 0;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var expected = Math.Min(pbar[i], Math.Max(0, (network.Entities[i].ExternalAssets ?? 0) + inflow[i]));
+                Assert.AreEqual(expected, p[i], 1e-9 * Math.Max(1, pbar[i]), $"entity {i}");
+            }
+        }, iter: 300);
 
     internal static void AssertVector(double[] expected, IEnumerable<double> actual, string message, double tolerance = Tolerance)
     {

@@ -188,6 +188,34 @@ public sealed class MoneyProvenanceTests
     }
 
     [TestMethod]
+    public void Trace_TargetsBehindLargeLoop_BackwardSolveAgreesWithFullTrace() =>
+        Gen.Select(Gen.Int[5, 60], Gen.Int).Sample((n, seed) =>
+        {
+            // DenseLoopLimit = 0 makes every loop "large", so targets take the backward (adjoint) solve; the full trace
+            // (dense LU per loop) is the reference. Shares agree to rounding, and the same origins appear.
+            var network = Networks.Random(n, 4 * n, seed);
+            var full = MoneyProvenance.Trace(network);
+            var targets = network.Entities.Where((_, i) => i % 3 == 0).Select(e => e.Id).ToArray();
+
+            var backward = MoneyProvenance.Trace(network, new ProvenanceOptions { Targets = targets, DenseLoopLimit = 0 });
+
+            Assert.AreEqual(full.Loops, backward.Loops);
+            Assert.AreEqual(full.LargestLoop, backward.LargestLoop);
+            foreach (var id in targets)
+            {
+                var expected = full[id];
+                var actual = backward[id];
+                Assert.AreEqual(expected.ActsAsOrigin, actual.ActsAsOrigin, id);
+                foreach (var origin in expected.Origins.Where(o => o.Share > 1e-12))
+                {
+                    Assert.AreEqual(origin.Share, actual.ShareOf(origin.Origin), 1e-12, $"{id} from {origin.Origin}");
+                }
+
+                Assert.AreEqual(expected.HasInflow ? 1 : 0, actual.Origins.Sum(o => o.Share), 1e-12, id);
+            }
+        }, iter: 60);
+
+    [TestMethod]
     public void Trace_BadOptions_Throw()
     {
         Assert.ThrowsExactly<KeyNotFoundException>(() => MoneyProvenance.Trace(Networks.ToyChain(), new ProvenanceOptions { Targets = ["nope"] }));

@@ -1,0 +1,47 @@
+using AiContagion.Model;
+using BenchmarkDotNet.Attributes;
+
+namespace AiContagion.Benchmarks;
+
+/// <summary>
+/// The cascade models (prepare + one run, as <c>model.Run(network, shock)</c> does), the full withdrawal ranking and
+/// Monte Carlo throughput, with the shocks of <see cref="Workloads"/>.
+/// </summary>
+[Config(typeof(LargeGraphConfig))]
+public class CascadeBenchmarks
+{
+    private FinancingNetwork _network = null!;
+    private string _source = string.Empty;
+    private string _hit = string.Empty;
+
+    [Params("100k", "1m")]
+    public string Size { get; set; } = "100k";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _network = BenchmarkData.Load(Size);
+        _source = Workloads.LargestFundingSource(_network);
+        _hit = Workloads.MostFunded(_network);
+    }
+
+    [Benchmark(Description = "funding-cascade")]
+    public object Funding() => Workloads.FundingCascade(_network, _source);
+
+    [Benchmark(Description = "furfine")]
+    public object Furfine() => Workloads.Furfine(_network, _hit);
+
+    [Benchmark(Description = "eisenberg-noe")]
+    public object EisenbergNoe() => Workloads.EisenbergNoe(_network, _hit);
+
+    [Benchmark(Description = "debtrank")]
+    public object DebtRank() => Workloads.DebtRank(_network, _hit);
+
+    /// <summary>The funding model's withdrawal ranking over every funding source (1,000 on 10⁶ links), both cores.</summary>
+    [Benchmark(Description = "ranking")]
+    public object Ranking() => Workloads.Ranking(_network);
+
+    /// <summary>1,000 Monte Carlo trials of the funding model (p = 0.01 per funding source), both cores.</summary>
+    [Benchmark(Description = "stress")]
+    public object Stress() => Workloads.Stress(_network);
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using AiContagion.Model;
+
+namespace AiContagion.Benchmarks;
+
+/// <summary>
+/// A quick Stopwatch timing of every operation on one size (development aid; the published figures come from
+/// BenchmarkDotNet): <c>quick SIZE [RUNS] [op,op,...]</c>.
+/// </summary>
+public static class QuickTimer
+{
+    public static int Run(string size, int runs, string[] only)
+    {
+        var load = Stopwatch.StartNew();
+        var network = BenchmarkData.Load(size);
+        Console.WriteLine($"load {size}: {load.Elapsed.TotalSeconds:0.000} s  ({network.EntityCount} entities, {network.LinkCount} links)");
+        var sink = Workloads.Sink(network);
+        var source = Workloads.LargestFundingSource(network);
+        var hit = Workloads.MostFunded(network);
+        Console.WriteLine($"sink {sink}, largest source {source}, most funded {hit}");
+        var enPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.EisenbergNoeClearing().Prepare(network));
+        var drPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.LinearDebtRank().Prepare(network));
+        var ffPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.CreditLossCascade().Prepare(network));
+        var ops = new (string Name, Func<string> Op)[]
+        {
+            ("load-csv", () => BenchmarkData.Load(size).LinkCount.ToString(CultureInfo.InvariantCulture)),
+            ("pagerank", () => { var s = Workloads.PageRankOf(network); return $"iterations {s.Iterations}, top {s.Top(1)[0]}"; }),
+            ("maxflow", () => $"value {Workloads.MaximumFlowTo(network, sink).Value:R}"),
+            ("betweenness", () => $"top {Workloads.BetweennessOf(network, Workloads.BetweennessSamplesFor(network)).Top(1)[0]}"),
+            ("dominators", () => $"entries {Workloads.DominatorsOf(network).Entries.Length}"),
+            ("provenance-one", () => $"loops {Workloads.ProvenanceOf(network, sink).Loops}"),
+            ("provenance", () => $"loops {Workloads.ProvenanceOf(network).Loops}"),
+            ("funding", () => Workloads.FundingCascade(network, source).ToString()),
+            ("furfine", () => Workloads.Furfine(network, hit).ToString()),
+            ("eisenberg-noe", () => Workloads.EisenbergNoe(network, hit).ToString()),
+            ("debtrank", () => Workloads.DebtRank(network, hit).ToString()),
+            ("en-prepare", () => new Cascades.EisenbergNoeClearing().Prepare(network).ToString() ?? ""),
+            ("en-run", () => enPrepared.Value.Run(Cascades.CascadeShock.Fail(hit)).ToString()),
+            ("en-summary", () => enPrepared.Value.Summarize(Cascades.CascadeShock.Fail(hit)).ToString()),
+            ("dr-prepare", () => new Cascades.LinearDebtRank().Prepare(network).ToString() ?? ""),
+            ("dr-run", () => drPrepared.Value.Run(Cascades.CascadeShock.Fail(hit)).ToString()),
+            ("ff-prepare", () => new Cascades.CreditLossCascade().Prepare(network).ToString() ?? ""),
+            ("ff-run", () => ffPrepared.Value.Run(Cascades.CascadeShock.Fail(hit)).ToString()),
+            ("ranking", () => { var r = Workloads.Ranking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
+            ("ranking-1thread", () => { var r = Workloads.Ranking(network, 1); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
+            ("stress", () => $"{Workloads.Stress(network).LinksDown}"),
+        };
+        foreach (var (name, op) in ops)
+        {
+            if (only.Length > 0 && !only.Contains(name))
+            {
+                continue;
+            }
+
+            var times = new List<double>();
+            var note = op(); // warm-up (JIT tiers)
+            for (var r = 0; r < runs; r++)
+            {
+                var watch = Stopwatch.StartNew();
+                note = op();
+                times.Add(watch.Elapsed.TotalSeconds);
+            }
+
+            times.Sort();
+            Console.WriteLine($"{name,-16} median {times[times.Count / 2],8:0.0000} s  min {times[0]:0.0000}  max {times[^1]:0.0000}  {note}");
+        }
+
+        return 0;
+    }
+}
