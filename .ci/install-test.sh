@@ -95,7 +95,8 @@ with zipfile.ZipFile(library) as z:
         (r"<readme>README.md</readme>", "readme"),
         (r"<description>.{40,}</description>", "description"),
         (r"<tags>[^<]*contagion[^<]*</tags>", "tags"),
-        (r'<repository type="git" url="https://github.com/aicontagion/aicontagion"[^>]*commit="' + re.escape(commit) + '"', "repository url and commit " + commit),
+        (r'<repository type="git" url="https://github.com/aicontagion/aicontagion"[^>]*commit="' + (re.escape(commit) if commit else "[0-9a-f]{40}") + '"',
+         "repository url and commit " + (commit or "(any)")),
     ]:
         if not re.search(pattern, spec, re.S):
             problems.append(f"library nuspec lacks the {what}")
