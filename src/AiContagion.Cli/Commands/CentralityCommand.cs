@@ -112,7 +112,8 @@ internal static class CentralityCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                throw new CliUsageException($"--{OptionName(e.ParamName)}: {e.Message.Split(" (Parameter", 2)[0]}", e);
+                var got = e.ActualValue is IFormattable value ? "; got " + value.ToString(null, CultureInfo.InvariantCulture) : "";
+                throw new CliUsageException($"--{OptionName(e.ParamName)}: {e.Message.Split(" (Parameter", 2)[0].TrimEnd('.')}{got}.", e);
             }
 
             var shown = scores.Top(parse.GetValue(top) ?? scores.Count);

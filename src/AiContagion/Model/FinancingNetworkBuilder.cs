@@ -368,10 +368,10 @@ public sealed class FinancingNetworkBuilder
     private static bool IsPlainValid(Entity entity, int index, Dictionary<string, int> indexById)
     {
         var id = entity.Id;
-        if (id.Length == 0 || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]) || entity.Name is null || !Enum.IsDefined(entity.Sector)
+        if (id is null || id.Length == 0 || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]) || entity.Name is null || !Enum.IsDefined(entity.Sector)
             || !IsPlainFigure(entity.Cash) || !IsPlainFigure(entity.Revenue) || !IsPlainFigure(entity.Costs) || !IsPlainFigure(entity.Capital)
             || !IsPlainFigure(entity.ExternalAssets) || !IsPlainFigure(entity.ExternalLiabilities) || !IsPlainFigure(entity.Tolerance)
-            || entity.Tolerance > 1 || !entity.Attributes.IsEmpty)
+            || entity.Tolerance > 1 || entity.Attributes is not { IsEmpty: true })
         {
             return false;
         }
@@ -396,10 +396,11 @@ public sealed class FinancingNetworkBuilder
 
     private static bool IsPlainValid(Link link, Dictionary<string, int> indexById, out int from, out int to)
     {
+        from = -1;
         to = -1;
-        if (!indexById.TryGetValue(link.From, out from) || !indexById.TryGetValue(link.To, out to) || from == to
+        if (link.From is null || link.To is null || !indexById.TryGetValue(link.From, out from) || !indexById.TryGetValue(link.To, out to) || from == to
             || !double.IsFinite(link.Amount) || link.Amount < 0 || (uint)link.Kind > (uint)LinkKind.Services
-            || !IsPlainFigure(link.TermYears) || link.TermYears == 0 || !link.Attributes.IsEmpty)
+            || !IsPlainFigure(link.TermYears) || link.TermYears == 0 || link.Attributes is not { IsEmpty: true })
         {
             return false;
         }
@@ -418,7 +419,7 @@ public sealed class FinancingNetworkBuilder
     private static int Resolve(
         string id, string field, SourceLocation? location, string subject, List<NetworkProblem> problems, Dictionary<string, int> indexById)
     {
-        if (indexById.TryGetValue(id, out var index))
+        if (id is not null && indexById.TryGetValue(id, out var index))
         {
             return index;
         }
@@ -454,6 +455,13 @@ public sealed class FinancingNetworkBuilder
     private static void CheckAttributes(
         ImmutableSortedDictionary<string, string> attributes, FrozenSet<string> reserved, SourceLocation? location, string subject, List<NetworkProblem> problems)
     {
+        if (attributes is null)
+        {
+            // Only reachable through a `with { Attributes = null! }`; reported, not thrown, like every other problem.
+            problems.Add(new NetworkProblem(location, subject, "attributes", "must not be null (use an empty dictionary)"));
+            return;
+        }
+
         foreach (var (key, value) in attributes)
         {
             if (string.IsNullOrWhiteSpace(key))

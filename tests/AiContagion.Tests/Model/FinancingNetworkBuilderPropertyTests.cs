@@ -1,0 +1,259 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using AiContagion.Model;
+using CsCheck;
+
+namespace AiContagion.Tests.Model;
+
+/// <summary>
+/// The builder never accepts an invalid network and never rejects a valid one: random networks in which each
+/// entity, link and the metadata carry at most one defect from the catalogue below are built; the build succeeds
+/// exactly when nothing is defective, and every defective item is named by a problem.
+/// </summary>
+[TestClass]
+public sealed class FinancingNetworkBuilderPropertyTests
+{
+    /// <summary>What can be wrong with an entity (None: nothing).</summary>
+    internal enum EntityDefect
+    {
+        None, EmptyId, BlankId, PaddedId, NullId, DuplicateId, NullName, UndefinedSector, NegativeFigure, NaNFigure, InfiniteFigure,
+        ToleranceAboveOne, EmptyAttributeName, ReservedAttributeName, NullAttributeValue, NullAttributes,
+    }
+
+    /// <summary>What can be wrong with a link (None: nothing). Null attributes are refused by <see cref="Link"/> itself.</summary>
+    internal enum LinkDefect
+    {
+        None, UnknownFrom, UnknownTo, EmptyFrom, NullFrom, NullTo, SelfLink, UndefinedKind, NegativeAmount, NaNAmount, InfiniteAmount,
+        ZeroTerm, NegativeTerm, NaNTerm, ReservedAttributeName, NullAttributeValue,
+    }
+
+    /// <summary>What can be wrong with the metadata (None: nothing).</summary>
+    internal enum MetadataDefect
+    {
+        None, EmptyUnit, BlankUnit, AnnotationWithoutReason, NegativeAnnotationAmount,
+    }
+
+    private static readonly string[] Figures = ["cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance"];
+
+    // Mostly valid items, so that both outcomes are common: about a third of the networks are fully valid.
+    private static readonly Gen<EntityDefect> EntityDefects = Gen.Frequency(
+        (60, Gen.Const(EntityDefect.None)), (1, Gen.Enum<EntityDefect>()));
+
+    private static readonly Gen<LinkDefect> LinkDefects = Gen.Frequency(
+        (60, Gen.Const(LinkDefect.None)), (1, Gen.Enum<LinkDefect>()));
+
+    private static readonly Gen<MetadataDefect> MetadataDefects = Gen.Frequency(
+        (12, Gen.Const(MetadataDefect.None)), (1, Gen.Enum<MetadataDefect>()));
+
+    private static readonly Gen<(Sector Sector, double?[] Figures, EntityDefect Defect, int Field)> EntitySpec =
+        Gen.Select(Gen.Enum<Sector>(), Gen.Double[0, 100].Select(v => (double?)v).Array[Figures.Length], EntityDefects, Gen.Int[0, Figures.Length - 1]);
+
+    private static readonly Gen<(int From, int To, LinkKind Kind, double Amount, double? Term, LinkDefect Defect)> LinkSpec =
+        Gen.Select(Gen.Int[0, 7], Gen.Int[0, 6], Gen.Enum<LinkKind>(), Gen.Double[0, 1000],
+            Gen.Frequency((2, Gen.Const((double?)null)), (1, Gen.Double[0.25, 30].Select(t => (double?)t))), LinkDefects);
+
+    private static readonly Gen<Case> Cases =
+        from entityCount in Gen.Int[2, 8]
+        from entities in EntitySpec.Array[entityCount]
+        from links in LinkSpec.Array[0, 12]
+        from metadata in MetadataDefects
+        select new Case(entities, links, metadata);
+
+    [TestMethod]
+    public void Build_AcceptsExactlyTheNetworksWithoutDefects_AndNamesEveryDefect()
+    {
+        var valid = 0;
+        var invalid = 0;
+        Cases.Sample(c =>
+        {
+            var builder = c.ToBuilder(out var entities, out var links);
+            var accepted = builder.TryBuild(out var network, out var problems);
+            CollectionAssert.AreEqual(problems.ToArray(), builder.Validate().ToArray(), "Validate and TryBuild disagree");
+            if (!c.HasDefect)
+            {
+                Assert.IsTrue(accepted, $"a valid network was rejected: {string.Join("; ", problems)}\n{c}");
+                CollectionAssert.AreEqual(entities, network!.Entities.ToArray());
+                CollectionAssert.AreEqual(links, network.Links.ToArray());
+                Assert.AreEqual(network.EntityCount, network.Index.EntityCount);
+                Assert.AreEqual(network.LinkCount, network.Index.LinkCount);
+                Interlocked.Increment(ref valid);
+                return;
+            }
+
+            Assert.IsFalse(accepted, $"an invalid network was accepted\n{c}");
+            Assert.IsNull(network);
+            var thrown = Assert.ThrowsExactly<NetworkValidationException>(() => builder.Build());
+            CollectionAssert.AreEqual(problems.ToArray(), thrown.Problems.ToArray());
+            for (var i = 0; i < c.Entities.Length; i++)
+            {
+                if (c.Entities[i].Defect != EntityDefect.None && !(c.Entities[i].Defect == EntityDefect.DuplicateId && i == 0))
+                {
+                    var id = entities[i].Id;
+                    var named = problems.Any(p => p.Subject == $"entity #{i}" || (id is not null && p.Subject == $"entity '{id}'"));
+                    Assert.IsTrue(named, $"entity #{i} ({c.Entities[i].Defect}) is not named by any problem: {string.Join("; ", problems)}\n{c}");
+                }
+            }
+
+            for (var l = 0; l < c.Links.Length; l++)
+            {
+                if (c.Links[l].Defect != LinkDefect.None)
+                {
+                    Assert.IsTrue(
+                        problems.Any(p => p.Subject?.StartsWith($"link #{l} ", StringComparison.Ordinal) == true),
+                        $"link #{l} ({c.Links[l].Defect}) is not named by any problem: {string.Join("; ", problems)}\n{c}");
+                }
+            }
+
+            if (c.Metadata is MetadataDefect.EmptyUnit or MetadataDefect.BlankUnit)
+            {
+                Assert.IsTrue(problems.Any(p => p.Subject == "network" && p.Field == "unit"), string.Join("; ", problems));
+            }
+            else if (c.Metadata != MetadataDefect.None)
+            {
+                Assert.IsTrue(problems.Any(p => p.Subject == "annotation #0"), string.Join("; ", problems));
+            }
+
+            Interlocked.Increment(ref invalid);
+        }, iter: 2000);
+
+        // Both outcomes must be well represented for the property to mean anything.
+        Assert.IsGreaterThan(300, valid, $"only {valid} valid cases");
+        Assert.IsGreaterThan(300, invalid, $"only {invalid} invalid cases");
+    }
+
+    internal sealed record Case(
+        (Sector Sector, double?[] Figures, EntityDefect Defect, int Field)[] Entities,
+        (int From, int To, LinkKind Kind, double Amount, double? Term, LinkDefect Defect)[] Links,
+        MetadataDefect Metadata)
+    {
+        public bool HasDefect =>
+            Metadata != MetadataDefect.None
+            || Entities.Select((e, i) => e.Defect != EntityDefect.None && !(e.Defect == EntityDefect.DuplicateId && i == 0)).Any(d => d)
+            || Links.Any(l => l.Defect != LinkDefect.None);
+
+        public FinancingNetworkBuilder ToBuilder(out Entity[] entities, out Link[] links)
+        {
+            var unit = Metadata switch
+            {
+                MetadataDefect.EmptyUnit => "",
+                MetadataDefect.BlankUnit => " \t",
+                _ => "USD bn",
+            };
+            var metadata = new NetworkMetadata { Unit = unit };
+            if (Metadata == MetadataDefect.AnnotationWithoutReason)
+            {
+                metadata = metadata with { Annotations = [new Annotation(" ") { Amount = 3 }] };
+            }
+            else if (Metadata == MetadataDefect.NegativeAnnotationAmount)
+            {
+                metadata = metadata with { Annotations = [new Annotation("undisclosed split") { Amount = -3 }] };
+            }
+
+            var builder = FinancingNetwork.CreateBuilder().WithMetadata(metadata);
+            entities = new Entity[Entities.Length];
+            for (var i = 0; i < Entities.Length; i++)
+            {
+                entities[i] = MakeEntity(i);
+                builder.AddEntity(entities[i]);
+            }
+
+            links = new Link[Links.Length];
+            for (var l = 0; l < Links.Length; l++)
+            {
+                links[l] = MakeLink(l);
+                builder.AddLink(links[l]);
+            }
+
+            return builder;
+        }
+
+        public override string ToString() =>
+            "entities: " + string.Join(", ", Entities.Select((e, i) => $"{i}:{e.Defect}"))
+            + "; links: " + string.Join(", ", Links.Select((l, i) => $"{i}:{l.From}->{l.To} {l.Defect}"))
+            + "; metadata: " + Metadata;
+
+        private Entity MakeEntity(int i)
+        {
+            var (sector, figures, defect, field) = Entities[i];
+            var entity = new Entity(Id(i), sector)
+            {
+                Cash = figures[0],
+                Revenue = figures[1],
+                Costs = figures[2],
+                Capital = figures[3],
+                ExternalAssets = figures[4],
+                ExternalLiabilities = figures[5],
+                Tolerance = figures[6] / 100,
+            };
+            return defect switch
+            {
+                EntityDefect.EmptyId => entity with { Id = "" },
+                EntityDefect.BlankId => entity with { Id = "  " },
+                EntityDefect.PaddedId => entity with { Id = " " + entity.Id },
+                EntityDefect.NullId => entity with { Id = null! },
+                EntityDefect.DuplicateId => entity with { Id = Id(0) },
+                EntityDefect.NullName => entity with { Name = null! },
+                EntityDefect.UndefinedSector => entity with { Sector = (Sector)999 },
+                EntityDefect.NegativeFigure => WithFigure(entity, field, -1),
+                EntityDefect.NaNFigure => WithFigure(entity, field, double.NaN),
+                EntityDefect.InfiniteFigure => WithFigure(entity, field, double.PositiveInfinity),
+                EntityDefect.ToleranceAboveOne => entity with { Tolerance = 1.5 },
+                EntityDefect.EmptyAttributeName => entity with { Attributes = Attributes("", "x") },
+                EntityDefect.ReservedAttributeName => entity with { Attributes = Attributes("Capital", "x") },
+                EntityDefect.NullAttributeValue => entity with { Attributes = Attributes("country", null!) },
+                EntityDefect.NullAttributes => entity with { Attributes = null! },
+                _ => entity,
+            };
+        }
+
+        private Link MakeLink(int l)
+        {
+            var (from, to, kind, amount, term, defect) = Links[l];
+            var count = Entities.Length;
+            from %= count;
+            to %= count - 1;
+            if (to >= from)
+            {
+                to++;
+            }
+
+            var link = new Link(Id(from), Id(to), kind, amount) { TermYears = term };
+            return defect switch
+            {
+                LinkDefect.UnknownFrom => link with { From = "nobody" },
+                LinkDefect.UnknownTo => link with { To = "nobody" },
+                LinkDefect.EmptyFrom => link with { From = "" },
+                LinkDefect.NullFrom => link with { From = null! },
+                LinkDefect.NullTo => link with { To = null! },
+                LinkDefect.SelfLink => link with { To = link.From },
+                LinkDefect.UndefinedKind => link with { Kind = (LinkKind)99 },
+                LinkDefect.NegativeAmount => link with { Amount = -amount - 1 },
+                LinkDefect.NaNAmount => link with { Amount = double.NaN },
+                LinkDefect.InfiniteAmount => link with { Amount = double.NegativeInfinity },
+                LinkDefect.ZeroTerm => link with { TermYears = 0 },
+                LinkDefect.NegativeTerm => link with { TermYears = -2 },
+                LinkDefect.NaNTerm => link with { TermYears = double.NaN },
+                LinkDefect.ReservedAttributeName => link with { Attributes = Attributes("amount", "x") },
+                LinkDefect.NullAttributeValue => link with { Attributes = Attributes("contract", null!) },
+                _ => link,
+            };
+        }
+
+        // Ids that only the defect can make invalid: links to a defective entity still name a valid-looking id.
+        private static string Id(int i) => string.Create(CultureInfo.InvariantCulture, $"e{i}");
+
+        private static ImmutableSortedDictionary<string, string> Attributes(string key, string value) =>
+            ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(key, value);
+
+        private static Entity WithFigure(Entity entity, int field, double value) => field switch
+        {
+            0 => entity with { Cash = value },
+            1 => entity with { Revenue = value },
+            2 => entity with { Costs = value },
+            3 => entity with { Capital = value },
+            4 => entity with { ExternalAssets = value },
+            5 => entity with { ExternalLiabilities = value },
+            _ => entity with { Tolerance = value },
+        };
+    }
+}
