@@ -19,7 +19,7 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryName(full, directory);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -33,6 +33,54 @@ public static class AtomicFile
         catch
         {
             TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes several files as one step: every content goes to its temporary file first (flushed to disk), and
+    /// only when all are written are they renamed over their targets, one after the other. An exception or a crash
+    /// while writing leaves every target untouched; the only window in which some targets are new and some old is
+    /// the run of renames itself (microseconds, no data written).
+    /// </summary>
+    /// <param name="files">Target path → writer of its content.</param>
+    /// <exception cref="IOException">A file could not be written; no target was touched.</exception>
+    public static void WriteAll(IReadOnlyList<KeyValuePair<string, Action<Stream>>> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var staged = new List<(string Temporary, string Target)>(files.Count);
+        try
+        {
+            foreach (var (path, write) in files)
+            {
+                ArgumentException.ThrowIfNullOrEmpty(path);
+                ArgumentNullException.ThrowIfNull(write);
+                var full = Path.GetFullPath(path);
+                var directory = Path.GetDirectoryName(full) ?? ".";
+                Directory.CreateDirectory(directory);
+                var temporary = TemporaryName(full, directory);
+                staged.Add((temporary, full));
+                using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            for (var i = 0; i < staged.Count; i++)
+            {
+                File.Move(staged[i].Temporary, staged[i].Target, overwrite: true);
+                staged[i] = (string.Empty, staged[i].Target);
+            }
+        }
+        catch
+        {
+            foreach (var (temporary, _) in staged)
+            {
+                if (temporary.Length > 0)
+                {
+                    TryDelete(temporary);
+                }
+            }
+
             throw;
         }
     }
@@ -58,6 +106,10 @@ public static class AtomicFile
         var copy = bytes.ToArray();
         Write(path, stream => stream.Write(copy));
     }
+
+    /// <summary>A hidden sibling of the target, unique to this process and call: <c>.NAME.PID.GUID.tmp</c>.</summary>
+    private static string TemporaryName(string full, string directory) =>
+        Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
 
     private static void TryDelete(string path)
     {

@@ -13,8 +13,9 @@ namespace AiContagion.Io;
 /// </summary>
 /// <remarks>
 /// The hand-written writer (rather than Sep's) is what lets <c>""</c> and an empty cell mean different things,
-/// which keeps JSON → CSV → JSON lossless. Each file is written atomically; a crash between files can leave
-/// the folder with some new and some old files, never a half-written one. Thread-safe.
+/// which keeps JSON → CSV → JSON lossless. The files are written together
+/// (<see cref="AtomicFile.WriteAll"/>): all are staged as temporary files first and renamed over the old ones only
+/// when every one is complete, so a crash while writing leaves the old pair; never a half-written file. Thread-safe.
 /// </remarks>
 public static class CsvNetworkWriter
 {
@@ -27,10 +28,12 @@ public static class CsvNetworkWriter
         ArgumentException.ThrowIfNullOrEmpty(folder);
         Directory.CreateDirectory(folder);
         var texts = ToCsv(network);
-        foreach (var (name, text) in texts)
-        {
-            AtomicFile.WriteAllText(Path.Combine(folder, name), text);
-        }
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        AtomicFile.WriteAll(texts
+            .Select(file => new KeyValuePair<string, Action<Stream>>(
+                Path.Combine(folder, file.Key),
+                stream => stream.Write(encoding.GetBytes(file.Value))))
+            .ToList());
 
         var annotations = Path.Combine(folder, CsvSchema.AnnotationsFile);
         if (!texts.ContainsKey(CsvSchema.AnnotationsFile) && File.Exists(annotations))
