@@ -60,6 +60,12 @@ public static class MoneyProvenance
     private const sbyte Transient = -1;
     private const double Dust = 1e-15;
 
+    /// <summary>
+    /// The most shares (loop members × distinct origins, 8 bytes each: 400 MB) a whole-network trace solves for one
+    /// loop at once; beyond it the trace stops with <see cref="ProvenanceSolveException"/> naming the targeted trace.
+    /// </summary>
+    private const long MaxLoopShares = 50_000_000;
+
     /// <summary>A sparse solve that breaks down falls back to dense LU up to this loop size (200 MB).</summary>
     private const int DenseFallbackLimit = 5000;
 
@@ -71,7 +77,8 @@ public static class MoneyProvenance
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="KeyNotFoundException">A target id is not in the network.</exception>
-    /// <exception cref="ProvenanceSolveException">A sparse loop solve did not converge.</exception>
+    /// <exception cref="ProvenanceSolveException">A sparse loop solve did not converge, or (no targets) a loop is too large to trace
+    /// for every member at once: members × origins above 5·10⁷.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public static ProvenanceResult Trace(FinancingNetwork network, ProvenanceOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -513,6 +520,14 @@ public static class MoneyProvenance
             for (var c = 0; c < columns.Length; c++)
             {
                 columnOf[columns[c]] = c;
+            }
+
+            var cells = (long)k * columns.Length;
+            if (cells > MaxLoopShares)
+            {
+                throw new ProvenanceSolveException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Tracing every entity of a loop of {k:N0} entities (containing '{_network.Entities[members[0]].Id}') back to its {columns.Length:N0} origins needs {cells:N0} shares ({cells * 8.0 / (1 << 30):0.#} GiB), more than the {MaxLoopShares:N0} this trace holds at once. Trace chosen entities instead (ProvenanceOptions.Targets; aicontagion trace --to ID): a loop behind a target is then solved once per target."));
             }
 
             var solution = k <= _options.DenseLoopLimit

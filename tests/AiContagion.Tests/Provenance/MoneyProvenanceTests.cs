@@ -108,6 +108,34 @@ public sealed class MoneyProvenanceTests
     }
 
     [TestMethod]
+    public void Trace_LoopTooLargeToTraceWhole_ClearErrorNamingTheTargetedTrace_TargetStillTraced()
+    {
+        // A ring of 8,000 labs, each with revenue, funded by one VC: the whole trace would need 8,000 × 8,001 shares
+        // (above the 5·10⁷ it holds at once) and stops with a message naming the way out; the targeted trace works.
+        const int k = 8000;
+        var builder = FinancingNetwork.CreateBuilder().AddEntity(new Entity("vc", Sector.VentureCapital));
+        for (var i = 0; i < k; i++)
+        {
+            builder.AddEntity(new Entity($"lab{i}", Sector.ModelLab) { Revenue = 1 });
+        }
+
+        builder.AddLink(new Link("vc", "lab0", LinkKind.Equity, 5));
+        for (var i = 0; i < k; i++)
+        {
+            builder.AddLink(new Link($"lab{i}", $"lab{(i + 1) % k}", LinkKind.Services, 1));
+        }
+
+        var network = builder.Build();
+
+        var error = Assert.Throws<ProvenanceSolveException>(() => MoneyProvenance.Trace(network));
+        StringAssert.Contains(error.Message, "8,000 entities");
+        StringAssert.Contains(error.Message, "Targets");
+        var one = MoneyProvenance.Trace(network, new ProvenanceOptions { Targets = ["lab0"] });
+        Assert.AreEqual(1.0, one["lab0"].Origins.Sum(o => o.Share), 1e-9);
+        Assert.IsGreaterThan(0.0, one["lab0"].ShareOf("vc"));
+    }
+
+    [TestMethod]
     public void Trace_FundingSourceReceivingMoney_TracesItsOwnReceiptsButPassesItsOwnMoney()
     {
         // bank (funding source) receives 2 from lab (revenue 10) and pays lab 8: bank's receipts come from the lab's
