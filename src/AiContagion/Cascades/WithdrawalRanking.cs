@@ -215,11 +215,7 @@ public sealed class WithdrawalRanking
         {
             var summaries = new Summary[sets.Length];
             var reportEvery = Math.Max(1, Total / 1000);
-            var parallel = new ParallelOptions
-            {
-                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
-                CancellationToken = cancellationToken,
-            };
+            var parallel = Parallelism.Options(options.MaxDegreeOfParallelism, cancellationToken);
             try
             {
                 Parallel.For(0, sets.Length, parallel, i =>

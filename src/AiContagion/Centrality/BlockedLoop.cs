@@ -32,7 +32,7 @@ internal static class BlockedLoop
         }
         else
         {
-            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+            var options = Parallelism.Options(maxDegreeOfParallelism, cancellationToken);
             Parallel.For(0, blocks, options, b => partials[b] = body(b * BlockSize, Math.Min(count, (b + 1) * BlockSize)));
         }
 

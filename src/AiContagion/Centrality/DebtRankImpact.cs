@@ -35,7 +35,7 @@ public static class DebtRankImpact
         ArgumentNullException.ThrowIfNull(network);
         var prepared = new SingleHitDebtRank(options).Prepare(network);
         var scores = new double[network.EntityCount];
-        Parallel.For(0, network.EntityCount, new ParallelOptions { CancellationToken = cancellationToken }, v =>
+        Parallel.For(0, network.EntityCount, Parallelism.Options(-1, cancellationToken), v =>
         {
             var summary = prepared.Summarize(CascadeShock.Fail(network.Entities[v].Id), cancellationToken);
             scores[v] = summary.DebtRank ?? 0.0;

@@ -81,7 +81,7 @@ public static class HarmonicCentrality
         }
         else
         {
-            var parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+            var parallelOptions = Parallelism.Options(options.MaxDegreeOfParallelism, cancellationToken);
             Parallel.For(0, n, parallelOptions, () => new ShortestPathSearch(n, weighted), (u, _, search) =>
             {
                 scores[u] = Score(search, u);

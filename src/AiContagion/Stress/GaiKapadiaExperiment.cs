@@ -51,7 +51,7 @@ public static class GaiKapadiaExperiment
         var links = new int[total];
         var completed = 0;
         var reportEvery = Math.Max(1, total / 1000);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var parallel = Parallelism.Options(options.MaxDegreeOfParallelism, cancellationToken);
         try
         {
             Parallel.For(

@@ -85,7 +85,7 @@ public sealed class StressTest
         var gate = new Lock();
         var processors = Options.MaxDegreeOfParallelism > 0 ? Options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var chunk = Math.Clamp(trials / (processors * 16), 1, 2048);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var parallel = Parallelism.Options(Options.MaxDegreeOfParallelism, cancellationToken);
         try
         {
             Parallel.ForEach(
