@@ -26,6 +26,8 @@ public static class QuickTimer
         {
             ("load-csv", () => BenchmarkData.Load(size).LinkCount.ToString(CultureInfo.InvariantCulture)),
             ("pagerank", () => { var s = Workloads.PageRankOf(network); return $"iterations {s.Iterations}, top {s.Top(1)[0]}"; }),
+            ("pagerank-1thread", () => { var s = Centrality.PageRank.Compute(network, new Centrality.PageRankOptions { Tolerance = Workloads.PageRankL1Tolerance / network.EntityCount, MaxIterations = 1000, MaxDegreeOfParallelism = 1 }); return $"iterations {s.Iterations}"; }),
+            ("pagerank-setup", () => { var s = Centrality.PageRank.Compute(network, new Centrality.PageRankOptions { MaxIterations = 1 }); return $"iterations {s.Iterations}"; }),
             ("maxflow", () => $"value {Workloads.MaximumFlowTo(network, sink).Value:R}"),
             ("betweenness", () => $"top {Workloads.BetweennessOf(network, Workloads.BetweennessSamplesFor(network)).Top(1)[0]}"),
             ("dominators", () => $"entries {Workloads.DominatorsOf(network).Entries.Length}"),

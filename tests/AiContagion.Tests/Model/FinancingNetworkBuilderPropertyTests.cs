@@ -86,7 +86,7 @@ public sealed class FinancingNetworkBuilderPropertyTests
             CollectionAssert.AreEqual(problems.ToArray(), thrown.Problems.ToArray());
             for (var i = 0; i < c.Entities.Length; i++)
             {
-                if (c.Entities[i].Defect != EntityDefect.None && !(c.Entities[i].Defect == EntityDefect.DuplicateId && i == 0))
+                if (c.IsDefective(i))
                 {
                     var id = entities[i].Id;
                     var named = problems.Any(p => p.Subject == $"entity #{i}" || (id is not null && p.Subject == $"entity '{id}'"));
@@ -128,8 +128,25 @@ public sealed class FinancingNetworkBuilderPropertyTests
     {
         public bool HasDefect =>
             Metadata != MetadataDefect.None
-            || Entities.Select((e, i) => e.Defect != EntityDefect.None && !(e.Defect == EntityDefect.DuplicateId && i == 0)).Any(d => d)
+            || Enumerable.Range(0, Entities.Length).Any(IsDefective)
             || Links.Any(l => l.Defect != LinkDefect.None);
+
+        /// <summary>
+        /// Whether entity i is defective. A DuplicateId copies entity 0's original id, so it is a defect only when an
+        /// earlier entity still carries that id: entity 0 unless its own defect changed its id, or an earlier copy.
+        /// </summary>
+        public bool IsDefective(int i)
+        {
+            var defect = Entities[i].Defect;
+            if (defect != EntityDefect.DuplicateId)
+            {
+                return defect != EntityDefect.None;
+            }
+
+            return Enumerable.Range(0, i).Any(j => j == 0
+                ? Entities[0].Defect is not (EntityDefect.EmptyId or EntityDefect.BlankId or EntityDefect.PaddedId or EntityDefect.NullId)
+                : Entities[j].Defect == EntityDefect.DuplicateId);
+        }
 
         public FinancingNetworkBuilder ToBuilder(out Entity[] entities, out Link[] links)
         {
