@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using AiContagion.Model;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -44,11 +45,13 @@ internal sealed class ClearingEngine : PreparedCascade
     private readonly double[] _externalAssets;
     private readonly double[] _externalLiabilities;
     private readonly double[] _owed;
+    private readonly Pool<LinkLedger> _ledgers;
 
     public ClearingEngine(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings, double alpha, double beta, ExternalLiabilitySeniority seniority, int denseLimit, int maxIterations)
         : base(model, network, settings)
     {
         _index = network.Index;
+        _ledgers = new Pool<LinkLedger>(() => new LinkLedger(_index));
         _alpha = alpha;
         _beta = beta;
         _senior = seniority == ExternalLiabilitySeniority.Senior;
@@ -376,16 +379,82 @@ internal sealed class ClearingEngine : PreparedCascade
             equity[i] = state.ExternalAssets[i] + inflow[i] - ext - owed;
         }
 
-        var failedOrder = Enumerable.Range(0, n).Where(i => inD[i]).OrderBy(i => defaultRound[i]).ThenBy(i => i).ToList();
-        var ledger = new LinkLedger(_index);
-        ledger.ApplyWithdrawals(shock);
-        foreach (var v in failedOrder)
+        // The failed entities by round, then index (a counting sort: rounds are few and dense).
+        var maxRound = 0;
+        var failedCount = 0;
+        long failedDegree = 0;
+        for (var i = 0; i < n; i++)
         {
-            ledger.ApplyFailure(v, defaultRound[v]);
+            if (inD[i])
+            {
+                maxRound = Math.Max(maxRound, defaultRound[i]);
+                failedCount++;
+                failedDegree += _index.OutStart[i + 1] - _index.OutStart[i] + _index.InStart[i + 1] - _index.InStart[i];
+            }
         }
 
-        var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
-        return Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures);
+        var firstOfRound = new int[maxRound + 2];
+        for (var i = 0; i < n; i++)
+        {
+            if (inD[i])
+            {
+                firstOfRound[defaultRound[i] + 1]++;
+            }
+        }
+
+        for (var r = 1; r < firstOfRound.Length; r++)
+        {
+            firstOfRound[r] += firstOfRound[r - 1];
+        }
+
+        var failedOrder = new List<int>(failedCount);
+        CollectionsMarshal.SetCount(failedOrder, failedCount);
+        var failedSpan = CollectionsMarshal.AsSpan(failedOrder);
+        for (var i = 0; i < n; i++)
+        {
+            if (inD[i])
+            {
+                failedSpan[firstOfRound[defaultRound[i]]++] = i;
+            }
+        }
+
+        var ledger = _ledgers.Rent();
+        try
+        {
+            ledger.ApplyWithdrawals(shock);
+            ApplyFailures(ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
+            var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
+            return Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures);
+        }
+        finally
+        {
+            ledger.Reset();
+            _ledgers.Return(ledger);
+        }
+    }
+
+    private void ApplyFailures(LinkLedger ledger, bool[] inD, int[] defaultRound, List<int> failedOrder, long failedDegree, int maxRound)
+    {
+        var n = inD.Length;
+        if (failedDegree * 4 > _index.LinkCount)
+        {
+            // Many failures (a systemic default): two sequential passes over the links beat chasing every failed
+            // entity's links through the index. Same link states; amounts summed in (round, link index) order.
+            var roundOf = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                roundOf[i] = inD[i] ? defaultRound[i] : -1;
+            }
+
+            ledger.ApplyFailuresInLinkOrder(roundOf, maxRound);
+        }
+        else
+        {
+            foreach (var v in failedOrder)
+            {
+                ledger.ApplyFailure(v, defaultRound[v]);
+            }
+        }
     }
 
     /// <summary>

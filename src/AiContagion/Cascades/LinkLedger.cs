@@ -97,6 +97,84 @@ internal sealed class LinkLedger
         }
     }
 
+    /// <summary>
+    /// Applies many failures at once, for models that know every failed entity and its round only at the end (the
+    /// clearing engine): the same link states as <see cref="ApplyFailure"/> called for each failed entity in
+    /// (round, index) order — a link whose payer and recipient both fail takes the cause of the one first in that
+    /// order — computed in two sequential passes over the links instead of chasing each failed entity's links.
+    /// Links newly marked down are recorded, and their amounts summed, in (round, link index) order.
+    /// </summary>
+    /// <param name="roundOf">Per entity, the round it failed in, or −1 when it did not fail.</param>
+    /// <param name="maxRound">The largest round in <paramref name="roundOf"/>.</param>
+    public void ApplyFailuresInLinkOrder(int[] roundOf, int maxRound)
+    {
+        var from = _index.LinkFrom;
+        var to = _index.LinkTo;
+        var kind = _index.Kind;
+        var m = _state.Length;
+
+        // Pass 1: the round each link goes down in (−1: not by a failure), counted per round.
+        var downRound = new int[m];
+        var count = new int[maxRound + 2];
+        for (var l = 0; l < m; l++)
+        {
+            var r = LinkFailureRound(roundOf, from[l], to[l], kind[l]);
+            downRound[l] = r;
+            if (r >= 0)
+            {
+                count[r + 1]++;
+            }
+        }
+
+        for (var r = 1; r < count.Length; r++)
+        {
+            count[r] += count[r - 1];
+        }
+
+        var order = new int[count[^1]];
+        for (var l = 0; l < m; l++)
+        {
+            var r = downRound[l];
+            if (r >= 0)
+            {
+                order[count[r]++] = l;
+            }
+        }
+
+        // Pass 2, in (round, link index) order: the first cause as ApplyFailure's entity order would give it, then the other.
+        foreach (var l in order)
+        {
+            int u = from[l], v = to[l];
+            var ru = roundOf[u];
+            var rv = kind[l].IsClaim() ? roundOf[v] : -1;
+            var payerFirst = ru >= 0 && (rv < 0 || ru < rv || (ru == rv && u < v));
+            if (payerFirst)
+            {
+                StopFlow(l, LinkDownCause.PayerFailed, ru, 1.0);
+                if (rv >= 0)
+                {
+                    MarkDown(l, LinkDownCause.RecipientFailed, rv, _index.Amount[l]);
+                }
+            }
+            else
+            {
+                MarkDown(l, LinkDownCause.RecipientFailed, rv, _index.Amount[l]);
+                if (ru >= 0)
+                {
+                    StopFlow(l, LinkDownCause.PayerFailed, ru, 1.0);
+                }
+            }
+        }
+    }
+
+    /// <summary>The round a failure brings link u → v down in: the earlier of its payer's failure and, for a claim, its recipient's; −1 if neither failed.</summary>
+    private static int LinkFailureRound(int[] roundOf, int u, int v, LinkKind kind)
+    {
+        var ru = roundOf[u];
+        var rv = kind.IsClaim() ? roundOf[v] : -1;
+        return ru < 0 ? rv : rv < 0 ? ru : Math.Min(ru, rv);
+    }
+
     /// <summary>The down links, ordered by round then link index.</summary>
     public Snapshot TakeSnapshot()
     {
@@ -160,9 +238,16 @@ internal sealed class LinkLedger
     /// <summary>Clears the links this run touched.</summary>
     public void Reset()
     {
-        foreach (var l in CollectionsMarshal.AsSpan(_touched))
+        if (_touched.Count > _state.Length / 8)
         {
-            _state[l] = default;
+            Array.Clear(_state); // most links touched: one sequential clear beats scattered ones
+        }
+        else
+        {
+            foreach (var l in CollectionsMarshal.AsSpan(_touched))
+            {
+                _state[l] = default;
+            }
         }
 
         _touched.Clear();
