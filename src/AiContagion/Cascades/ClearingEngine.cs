@@ -118,6 +118,39 @@ internal sealed class ClearingEngine : PreparedCascade
 
     internal override CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken)
     {
+        var (state, p, inflow, inD, defaultRound, round, iterations) = Clear(shock, cancellationToken);
+        return BuildResult(shock, state, p, inflow, inD, defaultRound, round, iterations);
+    }
+
+    /// <summary>The run's counts and amounts without its per-entity figures and per-link states (what a ranking needs); the same totals as <see cref="Run"/>.</summary>
+    internal override CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
+    {
+        var (_, _, _, inD, defaultRound, round, _) = Clear(shock, cancellationToken);
+        var (failedOrder, failedDegree, maxRound) = FailedOrder(inD, defaultRound);
+        var cascadeFailures = 0;
+        foreach (var v in failedOrder)
+        {
+            cascadeFailures += defaultRound[v] > 0 ? 1 : 0;
+        }
+
+        failed?.AddRange(failedOrder);
+        var ledger = _ledgers.Rent();
+        try
+        {
+            ledger.ApplyWithdrawals(shock);
+            ApplyFailures(ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
+            return new CascadeSummary(Math.Max(round, maxRound), failedOrder.Count, cascadeFailures, ledger.Count, ledger.DirectCount, ledger.Amount, ledger.DirectAmount, null);
+        }
+        finally
+        {
+            ledger.Reset();
+            _ledgers.Return(ledger);
+        }
+    }
+
+    /// <summary>The fictitious-default rounds: payments, inflows, the defaulting set and each default's round.</summary>
+    private (RunState State, double[] P, double[] Inflow, bool[] InD, int[] DefaultRound, int Round, int Iterations) Clear(ResolvedShock shock, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var n = _index.EntityCount;
         var state = new RunState(this, shock);
@@ -203,7 +236,7 @@ internal sealed class ClearingEngine : PreparedCascade
         }
 
         state.Inflow(p, inflow);
-        return BuildResult(shock, state, p, inflow, inD, defaultRound, round, iterations);
+        return (state, p, inflow, inD, defaultRound, round, iterations);
     }
 
     /// <summary>Solves x_i = α e_i − σ ext_i + β Σ_j Π_ji p_j for the defaulters not at zero; false when that is not possible or not non-negative.</summary>
@@ -379,7 +412,26 @@ internal sealed class ClearingEngine : PreparedCascade
             equity[i] = state.ExternalAssets[i] + inflow[i] - ext - owed;
         }
 
-        // The failed entities by round, then index (a counting sort: rounds are few and dense).
+        var (failedOrder, failedDegree, maxRound) = FailedOrder(inD, defaultRound);
+        var ledger = _ledgers.Rent();
+        try
+        {
+            ledger.ApplyWithdrawals(shock);
+            ApplyFailures(ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
+            var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
+            return Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures);
+        }
+        finally
+        {
+            ledger.Reset();
+            _ledgers.Return(ledger);
+        }
+    }
+
+    /// <summary>The failed entities by round, then index (a counting sort: rounds are few and dense), with their total degree and the last round.</summary>
+    private (List<int> Order, long Degree, int MaxRound) FailedOrder(bool[] inD, int[] defaultRound)
+    {
+        var n = inD.Length;
         var maxRound = 0;
         var failedCount = 0;
         long failedDegree = 0;
@@ -418,19 +470,7 @@ internal sealed class ClearingEngine : PreparedCascade
             }
         }
 
-        var ledger = _ledgers.Rent();
-        try
-        {
-            ledger.ApplyWithdrawals(shock);
-            ApplyFailures(ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
-            var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
-            return Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures);
-        }
-        finally
-        {
-            ledger.Reset();
-            _ledgers.Return(ledger);
-        }
+        return (failedOrder, failedDegree, maxRound);
     }
 
     private void ApplyFailures(LinkLedger ledger, bool[] inD, int[] defaultRound, List<int> failedOrder, long failedDegree, int maxRound)
