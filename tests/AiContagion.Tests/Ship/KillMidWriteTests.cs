@@ -36,16 +36,30 @@ public sealed class KillMidWriteTests
         using var temp = new TempFolder();
         var target = temp.File(output);
         var isFolder = !Path.HasExtension(output);
-        if (hadOldOutput)
+        var before = new Dictionary<string, byte[]>();
+
+        KillMidWrite(["convert", Source.Value, target], isFolder ? target : temp.Path, setUp: () =>
         {
-            FinancingNetworkFile.Save(Networks.ToyChain(), target, isFolder ? NetworkFileFormat.Csv : FinancingNetworkFile.FormatOf(target));
-        }
+            foreach (var entry in Directory.EnumerateFileSystemEntries(temp.Path))
+            {
+                if (Directory.Exists(entry))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            }
 
-        var before = Snapshot(isFolder ? target : null, target);
-        var (killed, sawTemporary) = KillWhileStaging(["convert", Source.Value, target], isFolder ? target : temp.Path);
+            if (hadOldOutput)
+            {
+                FinancingNetworkFile.Save(Networks.ToyChain(), target, isFolder ? NetworkFileFormat.Csv : FinancingNetworkFile.FormatOf(target));
+            }
 
-        Assert.IsTrue(killed, "the process finished before it could be killed mid-write");
-        Assert.IsTrue(sawTemporary, "no staged temporary file was seen");
+            before = Snapshot(isFolder ? target : null, target);
+        });
+
         var after = Snapshot(isFolder ? target : null, target);
         CollectionAssert.AreEquivalent(before.Keys.ToList(), after.Keys.ToList(), "the set of visible files changed");
         foreach (var (name, bytes) in before)
@@ -59,44 +73,66 @@ public sealed class KillMidWriteTests
     {
         using var temp = new TempFolder();
         var target = temp.File("chain.dot");
-        File.WriteAllText(target, "digraph old {}\n");
 
-        var (killed, sawTemporary) = KillWhileStaging(["export", Source.Value, "-o", target], temp.Path);
+        KillMidWrite(["export", Source.Value, "-o", target], temp.Path, setUp: () => File.WriteAllText(target, "digraph old {}\n"));
 
-        Assert.IsTrue(killed && sawTemporary, $"killed {killed}, staged file seen {sawTemporary}");
         Assert.AreEqual("digraph old {}\n", File.ReadAllText(target));
     }
 
-    /// <summary>Starts the tool, waits until a staged <c>.NAME.PID.GUID.tmp</c> file has content, then kills it.</summary>
-    private static (bool Killed, bool SawTemporary) KillWhileStaging(string[] args, string folder)
+    /// <summary>
+    /// Runs the tool until it is caught mid-write, then SIGKILLs it. When a staged <c>.NAME.PID.GUID.tmp</c> file has
+    /// content the process is frozen (SIGSTOP) and, if the staged file is still there — the rename has not
+    /// happened — killed. A process that renamed before it could be frozen (a heavily loaded machine) is killed
+    /// anyway and the attempt repeated after <paramref name="setUp"/>, so the kill always lands mid-write.
+    /// </summary>
+    private static void KillMidWrite(string[] args, string folder, Action setUp)
     {
-        using var process = Process.Start(CliProcess.StartInfo(args))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var clock = Stopwatch.StartNew();
-        var saw = false;
-        while (!process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            saw = Directory.Exists(folder) && new DirectoryInfo(folder).EnumerateFiles(".*.tmp").Any(f => f.Length > 0);
-            if (saw)
+            setUp();
+            using var process = Process.Start(CliProcess.StartInfo(args))!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            var clock = Stopwatch.StartNew();
+            FileInfo? staged = null;
+            while (!process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
             {
-                break;
+                staged = Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles(".*.tmp").FirstOrDefault(f => f.Length > 0) : null;
+                if (staged is not null)
+                {
+                    break;
+                }
+
+                Thread.Sleep(1);
             }
 
-            Thread.Sleep(1);
+            var caught = false;
+            if (staged is not null && Signal(process.Id, SigStop) == 0)
+            {
+                staged.Refresh();
+                caught = staged.Exists;
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.WaitForExit();
+            _ = output.Result + error.Result;
+            if (caught)
+            {
+                return;
+            }
         }
 
-        var killed = false;
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            killed = true;
-        }
-
-        process.WaitForExit();
-        _ = output.Result + error.Result;
-        return (killed, saw);
+        Assert.Fail("five attempts and the process was never caught mid-write");
     }
+
+    private const int SigStop = 19;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Signal(int pid, int signal);
 
     /// <summary>Every visible (not dot-prefixed) file under the folder, or the single file, with its bytes.</summary>
     private static Dictionary<string, byte[]> Snapshot(string? folder, string file)
