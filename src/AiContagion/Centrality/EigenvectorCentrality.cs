@@ -49,7 +49,7 @@ public static class EigenvectorCentrality
         }
 
         var x = Check.Distribution(network, options.Start, nameof(options.Start));
-        var graph = PullGraph.Build(network.Index, options.Direction, options.Weighted);
+        var graph = PullGraph.Build(network.Index, options.Direction, options.Weighted, options.MaxDegreeOfParallelism, cancellationToken);
         var start = graph.Start;
         var neighbour = graph.Neighbour;
         var weight = graph.Weight;

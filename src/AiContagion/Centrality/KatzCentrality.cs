@@ -65,7 +65,7 @@ public static class KatzCentrality
             }
         }
 
-        var graph = PullGraph.Build(network.Index, options.Direction, options.Weighted);
+        var graph = PullGraph.Build(network.Index, options.Direction, options.Weighted, options.MaxDegreeOfParallelism, cancellationToken);
         var start = graph.Start;
         var neighbour = graph.Neighbour;
         var weight = graph.Weight;

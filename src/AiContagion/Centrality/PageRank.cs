@@ -55,7 +55,7 @@ public static class PageRank
             : Check.Distribution(network, options.DanglingDistribution, nameof(options.DanglingDistribution));
         var x = Check.Distribution(network, options.Start, nameof(options.Start));
 
-        var graph = PullGraph.Build(network.Index, options.Direction, options.Weighted);
+        var graph = PullGraph.Build(network.Index, options.Direction, options.Weighted, options.MaxDegreeOfParallelism, cancellationToken);
         var start = graph.Start;
         var neighbour = graph.Neighbour;
 
@@ -63,11 +63,13 @@ public static class PageRank
         // zero-weight links lead nowhere).
         var probability = graph.Weight;
         var pushTotal = graph.PushTotal;
-        for (var i = 0; i < probability.Length; i++)
+        var partials = new double[BlockedLoop.BlockCount(n)];
+        var work = (long)n + probability.Length;
+        BlockedLoop.Sum(n, work, options.MaxDegreeOfParallelism, partials, (from, to) =>
         {
-            var total = pushTotal[neighbour[i]];
-            probability[i] = total > 0 ? probability[i] / total : 0;
-        }
+            Normalise(start[from], start[to], neighbour, probability, pushTotal);
+            return 0.0;
+        }, cancellationToken);
 
         var danglingEntities = new List<int>();
         for (var u = 0; u < n; u++)
@@ -80,8 +82,6 @@ public static class PageRank
 
         var alpha = options.Damping;
         var next = new double[n];
-        var partials = new double[BlockedLoop.BlockCount(n)];
-        var work = (long)n + probability.Length;
         var threshold = n * options.Tolerance;
         var error = double.PositiveInfinity;
         for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
@@ -95,24 +95,9 @@ public static class PageRank
 
             var current = x;
             var target = next;
+            var mass = danglingMass;
             error = BlockedLoop.Sum(n, work, options.MaxDegreeOfParallelism, partials, (from, to) =>
-            {
-                var blockError = 0.0;
-                for (var v = from; v < to; v++)
-                {
-                    var sum = 0.0;
-                    for (var i = start[v]; i < start[v + 1]; i++)
-                    {
-                        sum += current[neighbour[i]] * probability[i];
-                    }
-
-                    var value = (alpha * (sum + (danglingMass * dangling[v]))) + ((1 - alpha) * personalisation[v]);
-                    target[v] = value;
-                    blockError += Math.Abs(value - current[v]);
-                }
-
-                return blockError;
-            }, cancellationToken);
+                Pull(from, to, start, neighbour, probability, current, target, alpha, mass, dangling, personalisation), cancellationToken);
 
             (x, next) = (next, x);
             if (error < threshold)
@@ -122,5 +107,38 @@ public static class PageRank
         }
 
         return new CentralityScores(network, "pagerank", x, converged: false, iterations: options.MaxIterations, residual: error);
+    }
+    /// <summary>One block of a power-iteration step: the pull for entities [from, to), returning the block's l1 change.</summary>
+    private static double Pull(
+        int from, int to, int[] start, int[] neighbour, double[] probability, double[] current, double[] target,
+        double alpha, double danglingMass, double[] dangling, double[] personalisation)
+    {
+        var blockError = 0.0;
+        var rowEnd = start[from];
+        for (var v = from; v < to; v++)
+        {
+            var sum = 0.0;
+            var i = rowEnd;
+            rowEnd = start[v + 1];
+            for (; i < rowEnd; i++)
+            {
+                sum += current[neighbour[i]] * probability[i];
+            }
+
+            var value = (alpha * (sum + (danglingMass * dangling[v]))) + ((1 - alpha) * personalisation[v]);
+            target[v] = value;
+            blockError += Math.Abs(value - current[v]);
+        }
+
+        return blockError;
+    }
+    /// <summary>Turns row entries [from, to) from weights into transition probabilities w_l / W_u (0 from a dangling payer).</summary>
+    private static void Normalise(int from, int to, int[] neighbour, double[] probability, double[] pushTotal)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var total = pushTotal[neighbour[i]];
+            probability[i] = total > 0 ? probability[i] / total : 0;
+        }
     }
 }

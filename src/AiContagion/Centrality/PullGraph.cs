@@ -36,27 +36,62 @@ internal sealed class PullGraph
 
     public int EntityCount => Start.Length - 1;
 
-    public static PullGraph Build(NetworkIndex index, CentralityDirection direction, bool weighted)
+    /// <summary>Builds the pull arrays, in parallel blocks of entities on large graphs.</summary>
+    /// <param name="index">The network's index.</param>
+    /// <param name="direction">Which way the walk goes.</param>
+    /// <param name="weighted">Link amounts as weights, else 1.</param>
+    /// <param name="maxDegreeOfParallelism">−1 for every core, 1 for the calling thread; the arrays do not depend on it.</param>
+    /// <param name="cancellationToken">Cancels between blocks.</param>
+    /// <remarks>
+    /// Row entries are filled row by row (each row's links in index order); <see cref="PushTotal"/>[u] sums u's
+    /// links in the opposite CSR in index order. Both are per-entity loops, so blocks of entities run independently.
+    /// </remarks>
+    public static PullGraph Build(NetworkIndex index, CentralityDirection direction, bool weighted, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
     {
         var receiving = direction == CentralityDirection.Receiving;
         var start = receiving ? index.InStart : index.OutStart;
         var links = receiving ? index.InLinks : index.OutLinks;
         var other = receiving ? index.LinkFrom : index.LinkTo;
+        var pushStart = receiving ? index.OutStart : index.InStart;
+        var pushLinks = receiving ? index.OutLinks : index.InLinks;
+        var n = index.EntityCount;
         var m = index.LinkCount;
         var neighbour = new int[m];
         var weight = new double[m];
-        var pushTotal = new double[index.EntityCount];
+        var pushTotal = new double[n];
         var amount = index.Amount;
-        for (var i = 0; i < m; i++)
+        var partials = new double[BlockedLoop.BlockCount(n)];
+        BlockedLoop.Sum(n, (long)n + (2L * m), maxDegreeOfParallelism, partials, (from, to) =>
         {
-            var l = links[i];
-            var u = other[l];
-            var w = weighted ? amount[l] : 1.0;
-            neighbour[i] = u;
-            weight[i] = w;
-            pushTotal[u] += w;
-        }
+            Fill(from, to, start, links, other, amount, weighted, neighbour, weight);
+            Totals(from, to, pushStart, pushLinks, amount, weighted, pushTotal);
+            return 0.0;
+        }, cancellationToken);
 
         return new PullGraph(start, neighbour, weight, pushTotal);
+    }
+
+    private static void Fill(int from, int to, int[] start, int[] links, int[] other, double[] amount, bool weighted, int[] neighbour, double[] weight)
+    {
+        for (var i = start[from]; i < start[to]; i++)
+        {
+            var l = links[i];
+            neighbour[i] = other[l];
+            weight[i] = weighted ? amount[l] : 1.0;
+        }
+    }
+
+    private static void Totals(int from, int to, int[] pushStart, int[] pushLinks, double[] amount, bool weighted, double[] pushTotal)
+    {
+        for (var u = from; u < to; u++)
+        {
+            var total = 0.0;
+            for (var j = pushStart[u]; j < pushStart[u + 1]; j++)
+            {
+                total += weighted ? amount[pushLinks[j]] : 1.0;
+            }
+
+            pushTotal[u] = total;
+        }
     }
 }
