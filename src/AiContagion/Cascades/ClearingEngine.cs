@@ -134,18 +134,8 @@ internal sealed class ClearingEngine : PreparedCascade
         }
 
         failed?.AddRange(failedOrder);
-        var ledger = _ledgers.Rent();
-        try
-        {
-            ledger.ApplyWithdrawals(shock);
-            ApplyFailures(ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
-            return new CascadeSummary(Math.Max(round, maxRound), failedOrder.Count, cascadeFailures, ledger.Count, ledger.DirectCount, ledger.Amount, ledger.DirectAmount, null);
-        }
-        finally
-        {
-            ledger.Reset();
-            _ledgers.Return(ledger);
-        }
+        return WithDownLinks(shock, inD, defaultRound, failedOrder, failedDegree, maxRound, ledger =>
+            new CascadeSummary(Math.Max(round, maxRound), failedOrder.Count, cascadeFailures, ledger.Count, ledger.DirectCount, ledger.Amount, ledger.DirectAmount, null));
     }
 
     /// <summary>The fictitious-default rounds: payments, inflows, the defaulting set and each default's round.</summary>
@@ -413,13 +403,20 @@ internal sealed class ClearingEngine : PreparedCascade
         }
 
         var (failedOrder, failedDegree, maxRound) = FailedOrder(inD, defaultRound);
+        var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
+        return WithDownLinks(shock, inD, defaultRound, failedOrder, failedDegree, maxRound, ledger =>
+            Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures));
+    }
+
+    /// <summary>Marks the run's down links on a pooled ledger (withdrawals, then the failures), reads it, and resets it.</summary>
+    private T WithDownLinks<T>(ResolvedShock shock, bool[] inD, int[] defaultRound, List<int> failedOrder, long failedDegree, int maxRound, Func<LinkLedger, T> read)
+    {
         var ledger = _ledgers.Rent();
         try
         {
             ledger.ApplyWithdrawals(shock);
             ApplyFailures(ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
-            var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
-            return Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures);
+            return read(ledger);
         }
         finally
         {

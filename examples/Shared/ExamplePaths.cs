@@ -1,6 +1,6 @@
-namespace AiContagion.Examples.Quickstart;
+namespace AiContagion.Examples;
 
-/// <summary>Finds the repository's graphs/ folder from wherever the example runs.</summary>
+/// <summary>Finds the repository's graphs/ folder from wherever an example runs (linked into each example that reads a shipped graph).</summary>
 internal static class ExamplePaths
 {
     public static string Graph(string name)
