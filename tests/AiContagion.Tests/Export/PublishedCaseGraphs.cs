@@ -3,8 +3,8 @@ using AiContagion.Model;
 namespace AiContagion.Tests.Export;
 
 /// <summary>
-/// The published numeric cases of ../shared/reference/published-cases.md (C1–C6) as financing networks, so the
-/// diagram tests draw every published case graph. "i owes j" (L[i][j]) is written both ways DESIGN.md §2
+/// The published numeric cases of graphs/textbook/README.md (C1–C6) as financing networks, so the
+/// diagram tests draw every published case graph. "i owes j" (L[i][j]) is written both ways docs/concepts.md
 /// allows: a commercial link i → j, and a debt link (Loan) j → i.
 /// </summary>
 internal static class PublishedCaseGraphs
