@@ -193,7 +193,7 @@ internal static class FieldSchema
         var amount = link.Amount;
         return Math.Abs(sum - amount) <= ScheduleSumTolerance * Math.Max(Math.Abs(sum), Math.Abs(amount))
             ? null
-            : Invariant($"the payments sum to {sum}, the link's amount is {amount}; they must agree (within {ScheduleSumTolerance} relative)");
+            : Invariant($"the payments sum to {sum}, the link's amount is {amount}; they must agree (within 1e-9 relative)");
     }
 
     // Σ shares of one recipient ≤ 1, over the Equity links whose share is itself valid; reported on the link that takes the sum over 1.
