@@ -114,6 +114,24 @@ public sealed class FieldSchemaTests
         }
     }
 
+    [TestMethod]
+    public void Readme_FormatExamples_AreValidNetworks()
+    {
+        var readme = File.ReadAllText(Repo.Path("graphs", "README.md")).ReplaceLineEndings("\n");
+        var formats = readme[readme.IndexOf("# The formats", StringComparison.Ordinal)..];
+        string Block(string language, int which = 0) =>
+            System.Text.RegularExpressions.Regex.Matches(formats, $"```{language}\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)[which].Groups[1].Value;
+
+        var json = JsonNetworkReader.Parse(Block("json"), "README json");
+        var csv = CsvNetworkReader.Read(CsvSource.FromText("README entities.csv", Block("csv")), CsvSource.FromText("README links.csv", Block("csv", 1)));
+        var graphMl = GraphMlNetworkReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Block("xml"))), "README graphml");
+
+        Assert.AreEqual((3, 3), (json.EntityCount, json.LinkCount));
+        Assert.AreEqual(DebtSeniority.Junior, json.Links[2].Seniority);
+        Assert.AreEqual(2, csv.Links[1].Schedule.Length);
+        Assert.AreEqual(6, graphMl.Links[0].Schedule[1].Amount);
+    }
+
     private static void AssertFieldsMatchProperties<TRecord>(RecordFields<TRecord> fields)
         where TRecord : class
     {
