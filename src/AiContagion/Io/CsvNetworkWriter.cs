@@ -10,7 +10,9 @@ namespace AiContagion.Io;
 /// network has annotations, <c>annotations.csv</c>. RFC 4180: fields holding a comma, quote, line break or
 /// leading/trailing space are quoted with inner quotes doubled; an empty string is written as <c>""</c> so it
 /// reads back as an empty string rather than an absent value. Invariant culture, shortest round-trip numbers,
-/// UTF-8 without byte-order mark, <c>\n</c> line ends; attribute columns follow the schema columns, sorted by name.
+/// UTF-8 without byte-order mark, <c>\n</c> line ends. The columns are the required fields and each other field that
+/// some entity (or link) gives, in schema order (<see cref="CsvSchema.EntityColumns"/>, <see cref="CsvSchema.LinkColumns"/>);
+/// attribute columns follow, sorted by name.
 /// </summary>
 /// <remarks>
 /// The hand-written writer (rather than Sep's) is what lets <c>""</c> and an empty cell mean different things,
@@ -69,17 +71,21 @@ public static class CsvNetworkWriter
     private static string Links(FinancingNetwork network) =>
         Rows(network.Links, FieldSchema.Links, l => l.Attributes, new StringBuilder(network.LinkCount * 40));
 
-    /// <summary>One row per record: every schema field's text (empty when absent), then the attribute columns.</summary>
+    /// <summary>
+    /// One row per record: the text of each field that is required or that some record gives (empty cells where a record
+    /// does not), in schema order, then the attribute columns.
+    /// </summary>
     private static string Rows<TRecord>(
         ImmutableArray<TRecord> records, RecordFields<TRecord> fields, Func<TRecord, ImmutableSortedDictionary<string, string>> attributes, StringBuilder text)
         where TRecord : class
     {
+        var columns = fields.All.Where(f => f.Required || records.Any(r => f.Format(r) is not null)).ToArray();
         var extras = records.SelectMany(r => attributes(r).Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        Header(text, fields.Names, [.. extras.Select(a => AttributeColumns.Column(a, fields))]);
+        Header(text, [.. columns.Select(f => f.Name)], [.. extras.Select(a => AttributeColumns.Column(a, fields))]);
         foreach (var record in records)
         {
             var first = true;
-            foreach (var field in fields.All)
+            foreach (var field in columns)
             {
                 Field(text, field.Format(record), first);
                 first = false;

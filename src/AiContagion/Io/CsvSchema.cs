@@ -18,14 +18,15 @@ public static class CsvSchema
     public const string AnnotationsFile = "annotations.csv";
 
     /// <summary>
-    /// Entity columns in the order they are written (every entity field); <c>id</c> and <c>sector</c> are required.
-    /// Attribute columns follow, sorted by name.
+    /// Entity columns in the order they are written (every entity field); <c>id</c> and <c>sector</c> are required. The
+    /// writer leaves out an optional column that no entity gives. Attribute columns follow, sorted by name.
     /// </summary>
     public static IReadOnlyList<string> EntityColumns { get; } = FieldSchema.Entities.Names;
 
     /// <summary>
     /// Link columns in the order they are written (every link field); <c>from</c>, <c>to</c>, <c>kind</c> and
-    /// <c>amount</c> are required. Attribute columns follow, sorted by name.
+    /// <c>amount</c> are required. The writer leaves out an optional column that no link gives. Attribute columns
+    /// follow, sorted by name.
     /// </summary>
     public static IReadOnlyList<string> LinkColumns { get; } = FieldSchema.Links.Names;
 

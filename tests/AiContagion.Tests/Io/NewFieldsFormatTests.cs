@@ -62,7 +62,7 @@ public sealed class NewFieldsFormatTests
     }
 
     [TestMethod]
-    public void Writers_MonthsAsYearMonth_ScheduleAsText_LegacyAttributeEscaped()
+    public void Writers_MonthsAsYearMonth_ScheduleAsText_LegacyAttributeEscaped_OnlyUsedCsvColumns()
     {
         var network = Json();
 
@@ -76,12 +76,23 @@ public sealed class NewFieldsFormatTests
         StringAssert.Contains(json, "\"date\": \"2026-09\",");
         StringAssert.Contains(json, "\"seniority\": \"junior\"");
         Assert.AreEqual(
-            "from,to,kind,amount,low,high,confidence,termYears,start,schedule,rate,maturity,seniority,collateral,maxLtv,share,date,source,note,attributes.confidence",
+            "from,to,kind,amount,low,high,confidence,termYears,start,schedule,rate,maturity,seniority,collateral,maxLtv,share,date,attributes.confidence",
             csv[..csv.IndexOf('\n', StringComparison.Ordinal)]);
         StringAssert.Contains(csv, "lab,cloud,ComputeContract,10,,,,,,2026-03:4;2026-09:6,");
         StringAssert.Contains(xml, "<key id=\"e_schedule\" for=\"edge\" attr.name=\"schedule\" attr.type=\"string\" />");
         StringAssert.Contains(xml, "<key id=\"e_rate\" for=\"edge\" attr.name=\"rate\" attr.type=\"double\" />");
         StringAssert.Contains(xml, "attr.name=\"attributes.confidence\"");
+    }
+
+    [TestMethod]
+    public void CsvWriter_PlainNetwork_OnlyTheRequiredColumns()
+    {
+        var network = FinancingNetwork.CreateBuilder().AddEntity("a", Sector.Bank).AddEntity("b", Sector.Other).AddLink("a", "b", LinkKind.Loan, 1.5).Build();
+
+        var csv = CsvNetworkWriter.ToCsv(network);
+
+        Assert.AreEqual("id,sector\na,Bank\nb,Other\n", csv[CsvSchema.EntitiesFile]);
+        Assert.AreEqual("from,to,kind,amount\na,b,Loan,1.5\n", csv[CsvSchema.LinksFile]);
     }
 
     [TestMethod]
