@@ -180,6 +180,10 @@ public static class JsonNetworkReader
 
     private sealed class Context(string? fileName)
     {
+        // The optional fields of the entity or link being read (reused from one item to the next).
+        private readonly List<(NetworkField<Entity> Field, JsonElement Value)> _entityFields = [];
+        private readonly List<(NetworkField<Link> Field, JsonElement Value)> _linkFields = [];
+
         public List<NetworkProblem> Problems { get; } = [];
 
         public FinancingNetworkBuilder? Read(JsonElement root)
@@ -229,7 +233,7 @@ public static class JsonNetworkReader
                 return;
             }
 
-            CheckFields(element, path, EntityFields);
+            CheckFields(element, path, EntityFields, FieldSchema.Entities, _entityFields);
             var id = String(element, path, "id", required: true);
             var sectorText = String(element, path, "sector", required: true);
             var sector = Sector.Other;
@@ -239,7 +243,7 @@ public static class JsonNetworkReader
             }
 
             var entity = new Entity(id ?? string.Empty, sector, String(element, path, "name")) { Attributes = Attributes(element, path) };
-            entity = ReadFields(element, path, FieldSchema.Entities, entity);
+            entity = ReadFields(_entityFields, path, entity);
             if (id is not null)
             {
                 builder.AddEntityAt(entity, 0, index);
@@ -253,7 +257,7 @@ public static class JsonNetworkReader
                 return;
             }
 
-            CheckFields(element, path, LinkFields);
+            CheckFields(element, path, LinkFields, FieldSchema.Links, _linkFields);
             var from = String(element, path, "from", required: true);
             var to = String(element, path, "to", required: true);
             var kindText = String(element, path, "kind", required: true);
@@ -265,25 +269,19 @@ public static class JsonNetworkReader
 
             var amount = Number(element, path, "amount", required: true);
             var link = new Link(from ?? string.Empty, to ?? string.Empty, kind, amount ?? 0) { Attributes = Attributes(element, path) };
-            link = ReadFields(element, path, FieldSchema.Links, link);
+            link = ReadFields(_linkFields, path, link);
             if (from is not null && to is not null)
             {
                 builder.AddLinkAt(link, 0, index);
             }
         }
 
-        /// <summary>Reads every field the constructor does not take, as the schema describes it, in one pass over the object.</summary>
-        private TRecord ReadFields<TRecord>(JsonElement element, string path, RecordFields<TRecord> fields, TRecord record)
+        /// <summary>Reads the fields the constructor does not take (found by <see cref="CheckFields{TRecord}"/>), as the schema describes them.</summary>
+        private TRecord ReadFields<TRecord>(List<(NetworkField<TRecord> Field, JsonElement Value)> present, string path, TRecord record)
             where TRecord : class
         {
-            foreach (var property in element.EnumerateObject())
+            foreach (var (field, value) in present)
             {
-                if (fields.Find(property.Name) is not { InConstructor: false } field || field.Name != property.Name)
-                {
-                    continue;
-                }
-
-                var value = property.Value;
                 var valuePath = $"{path}.{field.Name}";
                 if (value.ValueKind == JsonValueKind.Null)
                 {
@@ -437,6 +435,38 @@ public static class JsonNetworkReader
             return false;
         }
 
+        /// <summary>
+        /// <see cref="CheckFields(JsonElement, string, string[])"/> for an entity or a link, which also collects, in the same
+        /// pass over the object, the schema fields the constructor does not take (read once the record exists).
+        /// </summary>
+        private void CheckFields<TRecord>(
+            JsonElement element, string path, string[] known, RecordFields<TRecord> fields, List<(NetworkField<TRecord> Field, JsonElement Value)> present)
+            where TRecord : class
+        {
+            present.Clear();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var name = property.Name;
+                if (!seen.Add(name))
+                {
+                    Problem($"{path}.{name}", name, "appears twice in the same object");
+                }
+
+                if (fields.FindExact(name) is { } field)
+                {
+                    if (!field.InConstructor)
+                    {
+                        present.Add((field, property.Value));
+                    }
+                }
+                else if (name != "attributes")
+                {
+                    UnknownField(path, name, known);
+                }
+            }
+        }
+
         private void CheckFields(JsonElement element, string path, string[] known)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -449,15 +479,20 @@ public static class JsonNetworkReader
 
                 if (Array.IndexOf(known, property.Name) < 0)
                 {
-                    var hint = Nearest(property.Name, known);
-                    Problem(
-                        $"{path}.{property.Name}",
-                        property.Name,
-                        hint is null
-                            ? $"unknown field; expected one of {string.Join(", ", known)} (put extra values in \"attributes\")"
-                            : $"unknown field; did you mean '{hint}'? (put extra values in \"attributes\")");
+                    UnknownField(path, property.Name, known);
                 }
             }
+        }
+
+        private void UnknownField(string path, string name, string[] known)
+        {
+            var hint = Nearest(name, known);
+            Problem(
+                $"{path}.{name}",
+                name,
+                hint is null
+                    ? $"unknown field; expected one of {string.Join(", ", known)} (put extra values in \"attributes\")"
+                    : $"unknown field; did you mean '{hint}'? (put extra values in \"attributes\")");
         }
 
         private string? String(JsonElement parent, string parentPath, string name, bool required = false)

@@ -9,6 +9,7 @@ internal sealed class RecordFields<TRecord>
     where TRecord : class
 {
     private readonly FrozenDictionary<string, NetworkField<TRecord>> _byName;
+    private readonly FrozenDictionary<string, NetworkField<TRecord>> _byExactName;
 
     public RecordFields(IEnumerable<NetworkField<TRecord>> fields, IEnumerable<string> otherReservedNames)
     {
@@ -16,6 +17,7 @@ internal sealed class RecordFields<TRecord>
         Optional = [.. All.Where(f => !f.InConstructor)];
         Names = [.. All.Select(f => f.Name)];
         _byName = All.ToFrozenDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        _byExactName = All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
         ReservedNames = All.Where(f => f.ReservesName).Select(f => f.Name).Concat(otherReservedNames).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         WithChecksAcross = [.. All.Where(f => f.AcrossRecords is not null)];
     }
@@ -37,6 +39,9 @@ internal sealed class RecordFields<TRecord>
 
     /// <summary>The field of a name (case ignored), or <see langword="null"/>.</summary>
     public NetworkField<TRecord>? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The field of exactly this name (JSON names are case-sensitive), or <see langword="null"/>.</summary>
+    public NetworkField<TRecord>? FindExact(string name) => _byExactName.GetValueOrDefault(name);
 
     /// <summary>Whether a name is a field name (case ignored).</summary>
     public bool IsField(string name) => _byName.ContainsKey(name);
