@@ -8,10 +8,10 @@ namespace AiContagion.Model;
 /// </summary>
 /// <remarks>
 /// <para>An entity is immutable; change one with a <c>with</c> expression. The builder
-/// (<see cref="FinancingNetworkBuilder"/>) validates it: a non-empty id, finite non-negative figures and a
-/// tolerance in [0, 1], growths above −1 (the field schema, <c>FieldSchema</c>, lists every rule). Unknown figures stay <see langword="null"/>, and each model documents the default it
-/// then applies; no figure is ever invented.</para>
-/// <para>Equality is by value, including <see cref="Attributes"/>.</para>
+/// (<see cref="FinancingNetworkBuilder"/>) validates it: a non-empty id, finite non-negative figures, a tolerance
+/// in [0, 1] and growths above −1. Unknown figures stay <see langword="null"/>, and each model documents the default
+/// it then applies; no figure is ever invented.</para>
+/// <para>Equality is by value: every field, and <see cref="Attributes"/>.</para>
 /// </remarks>
 public sealed record Entity
 {
