@@ -22,6 +22,11 @@ public static class GraphMlNetworkWriter
 
     private static readonly NetworkField<Link>[] EdgeFields = [.. FieldSchema.Links.All.Where(f => f.Name is not ("from" or "to"))];
 
+    // The key ids of those fields: n_NAME and e_NAME.
+    private static readonly string[] NodeKeys = [.. NodeFields.Select(f => "n_" + f.Name)];
+
+    private static readonly string[] EdgeKeys = [.. EdgeFields.Select(f => "e_" + f.Name)];
+
     private static readonly (string Name, string Type)[] GraphFields =
     [
         ("format", "string"), ("title", "string"), ("unit", "string"), ("asOf", "string"), ("description", "string"),
@@ -79,9 +84,9 @@ public static class GraphMlNetworkWriter
             Key(xml, "g_" + name, "graph", name, type);
         }
 
-        foreach (var field in NodeFields)
+        for (var f = 0; f < NodeFields.Length; f++)
         {
-            Key(xml, "n_" + field.Name, "node", field.Name, field.GraphMlType);
+            Key(xml, NodeKeys[f], "node", NodeFields[f].Name, NodeFields[f].GraphMlType);
         }
 
         for (var i = 0; i < nodeAttributes.Length; i++)
@@ -94,9 +99,9 @@ public static class GraphMlNetworkWriter
             Key(xml, Id("nx", i), "node", nodeColumns[i].Name, nodeColumns[i].Type);
         }
 
-        foreach (var field in EdgeFields)
+        for (var f = 0; f < EdgeFields.Length; f++)
         {
-            Key(xml, "e_" + field.Name, "edge", field.Name, field.GraphMlType);
+            Key(xml, EdgeKeys[f], "edge", EdgeFields[f].Name, EdgeFields[f].GraphMlType);
         }
 
         for (var i = 0; i < edgeAttributes.Length; i++)
@@ -131,12 +136,16 @@ public static class GraphMlNetworkWriter
         for (var v = 0; v < network.EntityCount; v++)
         {
             var e = network.Entities[v];
-            CheckXmlText($"entity '{e.Id}'", [e.Id, .. Texts(FieldSchema.Entities, e), .. e.Attributes.Keys, .. e.Attributes.Values]);
+            if (FirstBadXmlText(e, FieldSchema.Entities, e.Attributes) is { } badEntityText)
+            {
+                throw NotXmlText($"entity '{e.Id}'", badEntityText);
+            }
+
             xml.WriteStartElement("node", GraphMlSchema.Namespace);
             xml.WriteAttributeString("id", e.Id);
-            foreach (var field in NodeFields)
+            for (var f = 0; f < NodeFields.Length; f++)
             {
-                Data(xml, "n_" + field.Name, field.Format(e));
+                Data(xml, NodeKeys[f], NodeFields[f].Format(e));
             }
 
             for (var i = 0; i < nodeAttributes.Length; i++)
@@ -155,14 +164,18 @@ public static class GraphMlNetworkWriter
         for (var l = 0; l < network.LinkCount; l++)
         {
             var link = network.Links[l];
-            CheckXmlText(string.Create(CultureInfo.InvariantCulture, $"link #{l}"), [.. Texts(FieldSchema.Links, link), .. link.Attributes.Keys, .. link.Attributes.Values]);
+            if (FirstBadXmlText(link, FieldSchema.Links, link.Attributes) is { } badLinkText)
+            {
+                throw NotXmlText(string.Create(CultureInfo.InvariantCulture, $"link #{l}"), badLinkText);
+            }
+
             xml.WriteStartElement("edge", GraphMlSchema.Namespace);
             xml.WriteAttributeString("id", Id("e", l));
             xml.WriteAttributeString("source", link.From);
             xml.WriteAttributeString("target", link.To);
-            foreach (var field in EdgeFields)
+            for (var f = 0; f < EdgeFields.Length; f++)
             {
-                Data(xml, "e_" + field.Name, field.Format(link));
+                Data(xml, EdgeKeys[f], EdgeFields[f].Format(link));
             }
 
             for (var i = 0; i < edgeAttributes.Length; i++)
@@ -209,31 +222,52 @@ public static class GraphMlNetworkWriter
         }
     }
 
-    /// <summary>XML 1.0 cannot carry most control characters, even escaped: say which item holds one.</summary>
-    private static void CheckXmlText(string subject, ReadOnlySpan<string?> texts)
+    /// <summary>
+    /// XML 1.0 cannot carry most control characters, even escaped: the error for the first free-text field or attribute
+    /// of the record that holds one, or <see langword="null"/>.
+    /// </summary>
+    private static XmlException? FirstBadXmlText<TRecord>(TRecord record, RecordFields<TRecord> fields, System.Collections.Immutable.ImmutableSortedDictionary<string, string> attributes)
+        where TRecord : class
     {
-        foreach (var text in texts)
+        foreach (var field in fields.All)
         {
-            if (text is null)
+            if (field.Kind == FieldKind.Text && BadXmlText(field.Format(record)) is { } error)
             {
-                continue;
+                return error;
             }
+        }
 
-            try
+        foreach (var (key, value) in attributes)
+        {
+            if ((BadXmlText(key) ?? BadXmlText(value)) is { } error)
             {
-                XmlConvert.VerifyXmlChars(text);
+                return error;
             }
-            catch (XmlException error)
-            {
-                throw new ArgumentException($"{subject} cannot be written as GraphML: {error.Message} (XML 1.0 cannot carry control characters; use JSON or CSV)", nameof(texts), error);
-            }
+        }
+
+        return null;
+    }
+
+    private static XmlException? BadXmlText(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            XmlConvert.VerifyXmlChars(text);
+            return null;
+        }
+        catch (XmlException error)
+        {
+            return error;
         }
     }
 
-    // The free-text fields of a record (ids, names, citations, notes): the values that may hold characters XML cannot carry.
-    private static IEnumerable<string?> Texts<TRecord>(RecordFields<TRecord> fields, TRecord record)
-        where TRecord : class =>
-        fields.All.Where(f => f.Kind == FieldKind.Text).Select(f => f.Format(record));
+    private static ArgumentException NotXmlText(string subject, XmlException error) =>
+        new($"{subject} cannot be written as GraphML: {error.Message} (XML 1.0 cannot carry control characters; use JSON or CSV)", error);
 
     private static string Id(string prefix, int i) => prefix + i.ToString(CultureInfo.InvariantCulture);
 
