@@ -518,9 +518,10 @@ public static class GraphMlNetworkReader
         public TRecord ReadOptional<TRecord>(RecordFields<TRecord> fields, TRecord record)
             where TRecord : class
         {
-            foreach (var field in fields.Optional)
+            // Walk the element's few data rather than the schema's many fields.
+            foreach (var name in data.Keys)
             {
-                if (!Has(field.Name))
+                if (fields.Find(name) is not { InConstructor: false } field)
                 {
                     continue;
                 }
