@@ -323,7 +323,11 @@ public static class GraphMlNetworkReader
 
             var entity = new Entity(id, sector, fields.Text("name") ?? fields.Text("label"));
             entity = fields.ReadOptional(FieldSchema.Entities, entity);
-            entity = entity with { Attributes = fields.Rest(FinancingNetworkBuilder.ReservedEntityFields, "label") };
+            if (fields.Rest(FinancingNetworkBuilder.ReservedEntityFields, "label") is { IsEmpty: false } entityAttributes)
+            {
+                entity = entity with { Attributes = entityAttributes };
+            }
+
             Builder.AddEntityAt(entity, line);
         }
 
@@ -358,7 +362,11 @@ public static class GraphMlNetworkReader
             var amount = fields.Has("amount") ? fields.Number("amount", required: true) : fields.Has("weight") ? fields.Number("weight") : fields.Number("amount", required: true);
             var link = new Link(source, target, kind, amount ?? 0);
             link = fields.ReadOptional(FieldSchema.Links, link);
-            link = link with { Attributes = fields.Rest(FinancingNetworkBuilder.ReservedLinkFields, "weight") };
+            if (fields.Rest(FinancingNetworkBuilder.ReservedLinkFields, "weight") is { IsEmpty: false } linkAttributes)
+            {
+                link = link with { Attributes = linkAttributes };
+            }
+
             Builder.AddLinkAt(link, line);
         }
 
