@@ -103,9 +103,8 @@ public static class CsvNetworkReader
         using (table)
         {
             var c = table.Columns;
-            int id = c["id"], name = c["name"], sector = c["sector"], cash = c["cash"], revenue = c["revenue"], costs = c["costs"],
-                capital = c["capital"], externalAssets = c["externalAssets"], externalLiabilities = c["externalLiabilities"],
-                tolerance = c["tolerance"], fundingSource = c["fundingSource"], asOf = c["asOf"], sourceColumn = c["source"], note = c["note"];
+            int id = c["id"], name = c["name"], sector = c["sector"];
+            var optional = table.OptionalFields(FieldSchema.Entities);
             while (table.Next(out var line))
             {
                 var idText = table.Text(id, "id", required: true);
@@ -116,21 +115,8 @@ public static class CsvNetworkReader
                     table.Problem("sector", $"unknown sector '{sectorText}'; expected one of {SectorFacts.AllNames}");
                 }
 
-                var entity = new Entity(idText ?? string.Empty, sectorValue, table.Text(name, "name"))
-                {
-                    Cash = table.Number(cash, "cash"),
-                    Revenue = table.Number(revenue, "revenue"),
-                    Costs = table.Number(costs, "costs"),
-                    Capital = table.Number(capital, "capital"),
-                    ExternalAssets = table.Number(externalAssets, "externalAssets"),
-                    ExternalLiabilities = table.Number(externalLiabilities, "externalLiabilities"),
-                    Tolerance = table.Number(tolerance, "tolerance"),
-                    FundingSource = table.Boolean(fundingSource, "fundingSource"),
-                    AsOf = table.Text(asOf, "asOf"),
-                    Source = table.Text(sourceColumn, "source"),
-                    Note = table.Text(note, "note"),
-                    Attributes = table.ExtraAttributes(),
-                };
+                var entity = new Entity(idText ?? string.Empty, sectorValue, table.Text(name, "name")) { Attributes = table.ExtraAttributes() };
+                entity = table.ReadFields(optional, entity);
                 if (idText is not null)
                 {
                     positions.Add(entity.Id, builder.EntityCount);
@@ -151,22 +137,16 @@ public static class CsvNetworkReader
         using (table)
         {
             var c = table.Columns;
-            int from = c["from"], to = c["to"], kind = c["kind"], amount = c["amount"], termYears = c["termYears"],
-                date = c["date"], sourceColumn = c["source"], note = c["note"];
+            int from = c["from"], to = c["to"], kind = c["kind"], amount = c["amount"];
+            var optional = table.OptionalFields(FieldSchema.Links);
             while (table.Next(out var line))
             {
                 var fromIndex = table.Endpoint(from, "from", positions, out var fromId);
                 var toIndex = table.Endpoint(to, "to", positions, out var toId);
                 var kindValue = table.Kind(kind);
                 var amountValue = table.Number(amount, "amount", required: true);
-                var link = new Link(fromId ?? string.Empty, toId ?? string.Empty, kindValue, amountValue ?? 0)
-                {
-                    TermYears = table.Number(termYears, "termYears"),
-                    Date = table.Text(date, "date"),
-                    Source = table.Text(sourceColumn, "source"),
-                    Note = table.Text(note, "note"),
-                    Attributes = table.ExtraAttributes(),
-                };
+                var link = new Link(fromId ?? string.Empty, toId ?? string.Empty, kindValue, amountValue ?? 0) { Attributes = table.ExtraAttributes() };
+                link = table.ReadFields(optional, link);
                 if (fromId is not null && toId is not null)
                 {
                     builder.AddLinkAt(link, line, fromIndex, toIndex);

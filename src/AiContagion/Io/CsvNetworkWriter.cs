@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using AiContagion.Model;
@@ -9,7 +10,9 @@ namespace AiContagion.Io;
 /// network has annotations, <c>annotations.csv</c>. RFC 4180: fields holding a comma, quote, line break or
 /// leading/trailing space are quoted with inner quotes doubled; an empty string is written as <c>""</c> so it
 /// reads back as an empty string rather than an absent value. Invariant culture, shortest round-trip numbers,
-/// UTF-8 without byte-order mark, <c>\n</c> line ends; attribute columns follow the schema columns, sorted by name.
+/// UTF-8 without byte-order mark, <c>\n</c> line ends. The columns are the required fields and each other field that
+/// some entity (or link) gives, in schema order (<see cref="CsvSchema.EntityColumns"/>, <see cref="CsvSchema.LinkColumns"/>);
+/// attribute columns follow, sorted by name.
 /// </summary>
 /// <remarks>
 /// The hand-written writer (rather than Sep's) is what lets <c>""</c> and an empty cell mean different things,
@@ -62,56 +65,36 @@ public static class CsvNetworkWriter
         return result;
     }
 
-    private static string Entities(FinancingNetwork network)
+    private static string Entities(FinancingNetwork network) =>
+        Rows(network.Entities, FieldSchema.Entities, e => e.Attributes, new StringBuilder());
+
+    private static string Links(FinancingNetwork network) =>
+        Rows(network.Links, FieldSchema.Links, l => l.Attributes, new StringBuilder(network.LinkCount * 40));
+
+    /// <summary>
+    /// One row per record: the text of each field that is required or that some record gives (empty cells where a record
+    /// does not), in schema order, then the attribute columns.
+    /// </summary>
+    private static string Rows<TRecord>(
+        ImmutableArray<TRecord> records, RecordFields<TRecord> fields, Func<TRecord, ImmutableSortedDictionary<string, string>> attributes, StringBuilder text)
+        where TRecord : class
     {
-        var extras = network.Entities.SelectMany(e => e.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var text = new StringBuilder();
-        Header(text, CsvSchema.EntityColumns, extras);
-        foreach (var e in network.Entities)
+        var columns = fields.All.Where(f => f.Required || records.Any(r => f.Format(r) is not null)).ToArray();
+        var extras = records.SelectMany(r => attributes(r).Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        Header(text, [.. columns.Select(f => f.Name)], [.. extras.Select(a => AttributeColumns.Column(a, fields))]);
+        foreach (var record in records)
         {
-            Field(text, e.Id, first: true);
-            Field(text, e.Name == e.Id ? null : e.Name);
-            Field(text, e.Sector.ToString());
-            Field(text, e.Cash);
-            Field(text, e.Revenue);
-            Field(text, e.Costs);
-            Field(text, e.Capital);
-            Field(text, e.ExternalAssets);
-            Field(text, e.ExternalLiabilities);
-            Field(text, e.Tolerance);
-            Field(text, e.FundingSource is { } f ? (f ? "true" : "false") : null);
-            Field(text, e.AsOf);
-            Field(text, e.Source);
-            Field(text, e.Note);
-            foreach (var extra in extras)
+            var first = true;
+            foreach (var field in columns)
             {
-                Field(text, e.Attributes.TryGetValue(extra, out var value) ? value : null);
+                Field(text, field.Format(record), first);
+                first = false;
             }
 
-            text.Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    private static string Links(FinancingNetwork network)
-    {
-        var extras = network.Links.SelectMany(l => l.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var text = new StringBuilder(network.LinkCount * 40);
-        Header(text, CsvSchema.LinkColumns, extras);
-        foreach (var l in network.Links)
-        {
-            Field(text, l.From, first: true);
-            Field(text, l.To);
-            Field(text, l.Kind.ToString());
-            Field(text, l.Amount);
-            Field(text, l.TermYears);
-            Field(text, l.Date);
-            Field(text, l.Source);
-            Field(text, l.Note);
+            var values = attributes(record);
             foreach (var extra in extras)
             {
-                Field(text, l.Attributes.TryGetValue(extra, out var value) ? value : null);
+                Field(text, values.TryGetValue(extra, out var value) ? value : null);
             }
 
             text.Append('\n');

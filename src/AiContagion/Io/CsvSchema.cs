@@ -1,3 +1,5 @@
+using AiContagion.Model;
+
 namespace AiContagion.Io;
 
 /// <summary>The file and column names of the CSV format (documented in <c>graphs/README.md</c>).</summary>
@@ -15,12 +17,18 @@ public static class CsvSchema
     /// <summary>The optional annotations file.</summary>
     public const string AnnotationsFile = "annotations.csv";
 
-    /// <summary>Entity columns in the order they are written; <c>id</c> and <c>sector</c> are required.</summary>
-    public static IReadOnlyList<string> EntityColumns { get; } =
-        ["id", "name", "sector", "cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance", "fundingSource", "asOf", "source", "note"];
+    /// <summary>
+    /// Entity columns in the order they are written (every entity field); <c>id</c> and <c>sector</c> are required. The
+    /// writer leaves out an optional column that no entity gives. Attribute columns follow, sorted by name.
+    /// </summary>
+    public static IReadOnlyList<string> EntityColumns { get; } = FieldSchema.Entities.Names;
 
-    /// <summary>Link columns in the order they are written; <c>from</c>, <c>to</c>, <c>kind</c> and <c>amount</c> are required.</summary>
-    public static IReadOnlyList<string> LinkColumns { get; } = ["from", "to", "kind", "amount", "termYears", "date", "source", "note"];
+    /// <summary>
+    /// Link columns in the order they are written (every link field); <c>from</c>, <c>to</c>, <c>kind</c> and
+    /// <c>amount</c> are required. The writer leaves out an optional column that no link gives. Attribute columns
+    /// follow, sorted by name.
+    /// </summary>
+    public static IReadOnlyList<string> LinkColumns { get; } = FieldSchema.Links.Names;
 
     /// <summary>Annotation columns in the order they are written; <c>reason</c> is required.</summary>
     public static IReadOnlyList<string> AnnotationColumns { get; } = ["from", "to", "type", "amount", "amountKind", "date", "source", "reason", "note"];

@@ -104,7 +104,7 @@ internal sealed class CsvTable : IDisposable
             }
             else
             {
-                extras.Add((i, name));
+                extras.Add((i, AttributeColumns.Attribute(name)));
             }
         }
 
@@ -244,6 +244,56 @@ internal sealed class CsvTable : IDisposable
 
         id = _idLookup.TryGetValue(raw, out var existing) ? existing : Intern(raw.ToString());
         return -1;
+    }
+
+    /// <summary>The optional fields of a schema that this file has a column for, with their columns.</summary>
+    public (NetworkField<TRecord> Field, int Column)[] OptionalFields<TRecord>(RecordFields<TRecord> fields)
+        where TRecord : class =>
+        [.. fields.Optional.Select(f => (f, Columns[f.Name])).Where(fc => fc.Item2 >= 0)];
+
+    /// <summary>Reads the current row's non-empty cells of the given fields into the record, as each field's kind says.</summary>
+    public TRecord ReadFields<TRecord>((NetworkField<TRecord> Field, int Column)[] fields, TRecord record)
+        where TRecord : class
+    {
+        foreach (var (field, column) in fields)
+        {
+            if (_reader.Current[column].Span.IsEmpty)
+            {
+                continue;
+            }
+
+            switch (field.Kind)
+            {
+                case FieldKind.Number:
+                    if (Number(column, field.Name) is { } number)
+                    {
+                        record = ((TypedField<TRecord, double>)field).Set(record, number);
+                    }
+
+                    break;
+                case FieldKind.Boolean:
+                    if (Boolean(column, field.Name) is { } flag)
+                    {
+                        record = ((TypedField<TRecord, bool>)field).Set(record, flag);
+                    }
+
+                    break;
+                case FieldKind.Text:
+                    record = ((TypedField<TRecord, string>)field).Set(record, Text(column, field.Name)!);
+                    break;
+                default:
+                    // Months, choices and schedules: the field's text encoding, surrounding space ignored.
+                    record = field.Parse(record, Text(column, field.Name)!.Trim(), out var error);
+                    if (error is not null)
+                    {
+                        Problem(field.Name, error);
+                    }
+
+                    break;
+            }
+        }
+
+        return record;
     }
 
     /// <summary>A link kind cell (required).</summary>

@@ -321,21 +321,13 @@ public static class GraphMlNetworkReader
                 fields.Problem("sector", $"unknown sector '{sectorText}'; expected one of {SectorFacts.AllNames}");
             }
 
-            var entity = new Entity(id, sector, fields.Text("name") ?? fields.Text("label"))
+            var entity = new Entity(id, sector, fields.Text("name") ?? fields.Text("label"));
+            entity = fields.ReadOptional(FieldSchema.Entities, entity);
+            if (fields.Rest(FinancingNetworkBuilder.ReservedEntityFields, "label") is { IsEmpty: false } entityAttributes)
             {
-                Cash = fields.Number("cash"),
-                Revenue = fields.Number("revenue"),
-                Costs = fields.Number("costs"),
-                Capital = fields.Number("capital"),
-                ExternalAssets = fields.Number("externalAssets"),
-                ExternalLiabilities = fields.Number("externalLiabilities"),
-                Tolerance = fields.Number("tolerance"),
-                FundingSource = fields.Boolean("fundingSource"),
-                AsOf = fields.Text("asOf"),
-                Source = fields.Text("source"),
-                Note = fields.Text("note"),
-                Attributes = fields.Rest(FinancingNetworkBuilder.ReservedEntityFields, "label"),
-            };
+                entity = entity with { Attributes = entityAttributes };
+            }
+
             Builder.AddEntityAt(entity, line);
         }
 
@@ -368,14 +360,13 @@ public static class GraphMlNetworkReader
             }
 
             var amount = fields.Has("amount") ? fields.Number("amount", required: true) : fields.Has("weight") ? fields.Number("weight") : fields.Number("amount", required: true);
-            var link = new Link(source, target, kind, amount ?? 0)
+            var link = new Link(source, target, kind, amount ?? 0);
+            link = fields.ReadOptional(FieldSchema.Links, link);
+            if (fields.Rest(FinancingNetworkBuilder.ReservedLinkFields, "weight") is { IsEmpty: false } linkAttributes)
             {
-                TermYears = fields.Number("termYears"),
-                Date = fields.Text("date"),
-                Source = fields.Text("source"),
-                Note = fields.Text("note"),
-                Attributes = fields.Rest(FinancingNetworkBuilder.ReservedLinkFields, "weight"),
-            };
+                link = link with { Attributes = linkAttributes };
+            }
+
             Builder.AddLinkAt(link, line);
         }
 
@@ -531,6 +522,56 @@ public static class GraphMlNetworkReader
             return null;
         }
 
+        /// <summary>Reads every optional field of the schema that the element's data give, as each field's kind says.</summary>
+        public TRecord ReadOptional<TRecord>(RecordFields<TRecord> fields, TRecord record)
+            where TRecord : class
+        {
+            // Walk the element's few data rather than the schema's many fields.
+            foreach (var name in data.Keys)
+            {
+                if (fields.Find(name) is not { InConstructor: false } field)
+                {
+                    continue;
+                }
+
+                switch (field.Kind)
+                {
+                    case FieldKind.Number:
+                        if (Number(field.Name) is { } number)
+                        {
+                            record = ((TypedField<TRecord, double>)field).Set(record, number);
+                        }
+
+                        break;
+                    case FieldKind.Boolean:
+                        if (Boolean(field.Name) is { } flag)
+                        {
+                            record = ((TypedField<TRecord, bool>)field).Set(record, flag);
+                        }
+
+                        break;
+                    case FieldKind.Text:
+                        record = ((TypedField<TRecord, string>)field).Set(record, Text(field.Name)!);
+                        break;
+                    default:
+                        // Months, choices and schedules: the field's text encoding, surrounding space ignored.
+                        record = field.Parse(record, Text(field.Name)!.Trim(), out var error);
+                        if (error is not null)
+                        {
+                            Problem(field.Name, error);
+                        }
+
+                        break;
+                }
+            }
+
+            return record;
+        }
+
+        /// <summary>
+        /// The data no field took, as attributes: a name written <c>attributes.NAME</c> is the attribute NAME; the alias
+        /// and the reserved names (e.g. GraphML's <c>id</c> data) are skipped.
+        /// </summary>
         public ImmutableSortedDictionary<string, string> Rest(System.Collections.Frozen.FrozenSet<string> reserved, string alias)
         {
             var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -541,7 +582,7 @@ public static class GraphMlNetworkReader
                     continue;
                 }
 
-                result[name] = value;
+                result[AttributeColumns.Attribute(name)] = value;
             }
 
             return result.ToImmutable();

@@ -17,17 +17,15 @@ namespace AiContagion.Io;
 /// </remarks>
 public static class GraphMlNetworkWriter
 {
-    private static readonly (string Name, string Type)[] NodeFields =
-    [
-        ("name", "string"), ("sector", "string"), ("cash", "double"), ("revenue", "double"), ("costs", "double"),
-        ("capital", "double"), ("externalAssets", "double"), ("externalLiabilities", "double"), ("tolerance", "double"),
-        ("fundingSource", "boolean"), ("asOf", "string"), ("source", "string"), ("note", "string"),
-    ];
+    // Every field but those GraphML holds in XML attributes: a node's id, an edge's source and target.
+    private static readonly NetworkField<Entity>[] NodeFields = [.. FieldSchema.Entities.All.Where(f => f.Name != "id")];
 
-    private static readonly (string Name, string Type)[] EdgeFields =
-    [
-        ("kind", "string"), ("amount", "double"), ("termYears", "double"), ("date", "string"), ("source", "string"), ("note", "string"),
-    ];
+    private static readonly NetworkField<Link>[] EdgeFields = [.. FieldSchema.Links.All.Where(f => f.Name is not ("from" or "to"))];
+
+    // The key ids of those fields: n_NAME and e_NAME.
+    private static readonly string[] NodeKeys = [.. NodeFields.Select(f => "n_" + f.Name)];
+
+    private static readonly string[] EdgeKeys = [.. EdgeFields.Select(f => "e_" + f.Name)];
 
     private static readonly (string Name, string Type)[] GraphFields =
     [
@@ -60,8 +58,10 @@ public static class GraphMlNetworkWriter
         edgeColumns ??= [];
         var nodeAttributes = network.Entities.SelectMany(e => e.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var edgeAttributes = network.Links.SelectMany(l => l.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        CheckColumns(nodeColumns, network.EntityCount, NodeFields.Select(f => f.Name).Concat(nodeAttributes).Append("id"), "node");
-        CheckColumns(edgeColumns, network.LinkCount, EdgeFields.Select(f => f.Name).Concat(edgeAttributes).Append("id"), "edge");
+        var nodeKeys = nodeAttributes.Select(a => AttributeColumns.Column(a, FieldSchema.Entities, "label")).ToArray();
+        var edgeKeys = edgeAttributes.Select(a => AttributeColumns.Column(a, FieldSchema.Links, "weight")).ToArray();
+        CheckColumns(nodeColumns, network.EntityCount, FieldSchema.Entities.Names.Concat(nodeKeys), "node");
+        CheckColumns(edgeColumns, network.LinkCount, FieldSchema.Links.Names.Concat(edgeKeys).Append("id"), "edge");
 
         var settings = new XmlWriterSettings
         {
@@ -84,14 +84,14 @@ public static class GraphMlNetworkWriter
             Key(xml, "g_" + name, "graph", name, type);
         }
 
-        foreach (var (name, type) in NodeFields)
+        for (var f = 0; f < NodeFields.Length; f++)
         {
-            Key(xml, "n_" + name, "node", name, type);
+            Key(xml, NodeKeys[f], "node", NodeFields[f].Name, NodeFields[f].GraphMlType);
         }
 
         for (var i = 0; i < nodeAttributes.Length; i++)
         {
-            Key(xml, Id("na", i), "node", nodeAttributes[i], "string");
+            Key(xml, Id("na", i), "node", nodeKeys[i], "string");
         }
 
         for (var i = 0; i < nodeColumns.Count; i++)
@@ -99,14 +99,14 @@ public static class GraphMlNetworkWriter
             Key(xml, Id("nx", i), "node", nodeColumns[i].Name, nodeColumns[i].Type);
         }
 
-        foreach (var (name, type) in EdgeFields)
+        for (var f = 0; f < EdgeFields.Length; f++)
         {
-            Key(xml, "e_" + name, "edge", name, type);
+            Key(xml, EdgeKeys[f], "edge", EdgeFields[f].Name, EdgeFields[f].GraphMlType);
         }
 
         for (var i = 0; i < edgeAttributes.Length; i++)
         {
-            Key(xml, Id("ea", i), "edge", edgeAttributes[i], "string");
+            Key(xml, Id("ea", i), "edge", edgeKeys[i], "string");
         }
 
         for (var i = 0; i < edgeColumns.Count; i++)
@@ -136,22 +136,18 @@ public static class GraphMlNetworkWriter
         for (var v = 0; v < network.EntityCount; v++)
         {
             var e = network.Entities[v];
-            CheckXmlText($"entity '{e.Id}'", [e.Id, e.Name, e.AsOf, e.Source, e.Note, .. e.Attributes.Keys, .. e.Attributes.Values]);
+            if (FirstBadXmlText(e, FieldSchema.Entities, e.Attributes) is { } badEntityText)
+            {
+                throw NotXmlText($"entity '{e.Id}'", badEntityText);
+            }
+
             xml.WriteStartElement("node", GraphMlSchema.Namespace);
             xml.WriteAttributeString("id", e.Id);
-            Data(xml, "n_name", e.Name == e.Id ? null : e.Name);
-            Data(xml, "n_sector", e.Sector.ToString());
-            Data(xml, "n_cash", e.Cash);
-            Data(xml, "n_revenue", e.Revenue);
-            Data(xml, "n_costs", e.Costs);
-            Data(xml, "n_capital", e.Capital);
-            Data(xml, "n_externalAssets", e.ExternalAssets);
-            Data(xml, "n_externalLiabilities", e.ExternalLiabilities);
-            Data(xml, "n_tolerance", e.Tolerance);
-            Data(xml, "n_fundingSource", e.FundingSource is { } f ? (f ? "true" : "false") : null);
-            Data(xml, "n_asOf", e.AsOf);
-            Data(xml, "n_source", e.Source);
-            Data(xml, "n_note", e.Note);
+            for (var f = 0; f < NodeFields.Length; f++)
+            {
+                Data(xml, NodeKeys[f], NodeFields[f].Format(e));
+            }
+
             for (var i = 0; i < nodeAttributes.Length; i++)
             {
                 Data(xml, Id("na", i), e.Attributes.TryGetValue(nodeAttributes[i], out var value) ? value : null);
@@ -168,17 +164,20 @@ public static class GraphMlNetworkWriter
         for (var l = 0; l < network.LinkCount; l++)
         {
             var link = network.Links[l];
-            CheckXmlText(string.Create(CultureInfo.InvariantCulture, $"link #{l}"), [link.Date, link.Source, link.Note, .. link.Attributes.Keys, .. link.Attributes.Values]);
+            if (FirstBadXmlText(link, FieldSchema.Links, link.Attributes) is { } badLinkText)
+            {
+                throw NotXmlText(string.Create(CultureInfo.InvariantCulture, $"link #{l}"), badLinkText);
+            }
+
             xml.WriteStartElement("edge", GraphMlSchema.Namespace);
             xml.WriteAttributeString("id", Id("e", l));
             xml.WriteAttributeString("source", link.From);
             xml.WriteAttributeString("target", link.To);
-            Data(xml, "e_kind", link.Kind.ToString());
-            Data(xml, "e_amount", link.Amount);
-            Data(xml, "e_termYears", link.TermYears);
-            Data(xml, "e_date", link.Date);
-            Data(xml, "e_source", link.Source);
-            Data(xml, "e_note", link.Note);
+            for (var f = 0; f < EdgeFields.Length; f++)
+            {
+                Data(xml, EdgeKeys[f], EdgeFields[f].Format(link));
+            }
+
             for (var i = 0; i < edgeAttributes.Length; i++)
             {
                 Data(xml, Id("ea", i), link.Attributes.TryGetValue(edgeAttributes[i], out var value) ? value : null);
@@ -223,26 +222,52 @@ public static class GraphMlNetworkWriter
         }
     }
 
-    /// <summary>XML 1.0 cannot carry most control characters, even escaped: say which item holds one.</summary>
-    private static void CheckXmlText(string subject, ReadOnlySpan<string?> texts)
+    /// <summary>
+    /// XML 1.0 cannot carry most control characters, even escaped: the error for the first free-text field or attribute
+    /// of the record that holds one, or <see langword="null"/>.
+    /// </summary>
+    private static XmlException? FirstBadXmlText<TRecord>(TRecord record, RecordFields<TRecord> fields, System.Collections.Immutable.ImmutableSortedDictionary<string, string> attributes)
+        where TRecord : class
     {
-        foreach (var text in texts)
+        foreach (var field in fields.All)
         {
-            if (text is null)
+            if (field.Kind == FieldKind.Text && BadXmlText(field.Format(record)) is { } error)
             {
-                continue;
-            }
-
-            try
-            {
-                XmlConvert.VerifyXmlChars(text);
-            }
-            catch (XmlException error)
-            {
-                throw new ArgumentException($"{subject} cannot be written as GraphML: {error.Message} (XML 1.0 cannot carry control characters; use JSON or CSV)", nameof(texts), error);
+                return error;
             }
         }
+
+        foreach (var (key, value) in attributes)
+        {
+            if ((BadXmlText(key) ?? BadXmlText(value)) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
     }
+
+    private static XmlException? BadXmlText(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            XmlConvert.VerifyXmlChars(text);
+            return null;
+        }
+        catch (XmlException error)
+        {
+            return error;
+        }
+    }
+
+    private static ArgumentException NotXmlText(string subject, XmlException error) =>
+        new($"{subject} cannot be written as GraphML: {error.Message} (XML 1.0 cannot carry control characters; use JSON or CSV)", error);
 
     private static string Id(string prefix, int i) => prefix + i.ToString(CultureInfo.InvariantCulture);
 
@@ -255,9 +280,6 @@ public static class GraphMlNetworkWriter
         xml.WriteAttributeString("attr.type", type);
         xml.WriteEndElement();
     }
-
-    private static void Data(XmlWriter xml, string key, double? value) =>
-        Data(xml, key, value?.ToString("R", CultureInfo.InvariantCulture));
 
     private static void Data(XmlWriter xml, string key, string? value)
     {

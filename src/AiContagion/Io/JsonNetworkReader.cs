@@ -20,8 +20,9 @@ namespace AiContagion.Io;
 public static class JsonNetworkReader
 {
     private static readonly string[] TopFields = ["format", "title", "unit", "asOf", "description", "sources", "entities", "links", "annotations"];
-    private static readonly string[] EntityFields = ["id", "name", "sector", "cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance", "fundingSource", "asOf", "source", "note", "attributes"];
-    private static readonly string[] LinkFields = ["from", "to", "kind", "amount", "termYears", "date", "source", "note", "attributes"];
+    private static readonly string[] EntityFields = [.. FieldSchema.Entities.Names, "attributes"];
+    private static readonly string[] LinkFields = [.. FieldSchema.Links.Names, "attributes"];
+    private static readonly string[] PaymentFields = ["date", "amount"];
     private static readonly string[] AnnotationFields = ["from", "to", "type", "amount", "amountKind", "date", "source", "reason", "note"];
 
     /// <summary>Reads a network from a JSON file.</summary>
@@ -179,6 +180,10 @@ public static class JsonNetworkReader
 
     private sealed class Context(string? fileName)
     {
+        // The optional fields of the entity or link being read (reused from one item to the next).
+        private readonly List<(NetworkField<Entity> Field, JsonElement Value)> _entityFields = [];
+        private readonly List<(NetworkField<Link> Field, JsonElement Value)> _linkFields = [];
+
         public List<NetworkProblem> Problems { get; } = [];
 
         public FinancingNetworkBuilder? Read(JsonElement root)
@@ -228,7 +233,7 @@ public static class JsonNetworkReader
                 return;
             }
 
-            CheckFields(element, path, EntityFields);
+            CheckFields(element, path, EntityFields, FieldSchema.Entities, _entityFields);
             var id = String(element, path, "id", required: true);
             var sectorText = String(element, path, "sector", required: true);
             var sector = Sector.Other;
@@ -237,21 +242,8 @@ public static class JsonNetworkReader
                 Problem(path + ".sector", "sector", $"unknown sector '{sectorText}'; expected one of {SectorFacts.AllNames}");
             }
 
-            var entity = new Entity(id ?? string.Empty, sector, String(element, path, "name"))
-            {
-                Cash = Number(element, path, "cash"),
-                Revenue = Number(element, path, "revenue"),
-                Costs = Number(element, path, "costs"),
-                Capital = Number(element, path, "capital"),
-                ExternalAssets = Number(element, path, "externalAssets"),
-                ExternalLiabilities = Number(element, path, "externalLiabilities"),
-                Tolerance = Number(element, path, "tolerance"),
-                FundingSource = Boolean(element, path, "fundingSource"),
-                AsOf = String(element, path, "asOf"),
-                Source = String(element, path, "source"),
-                Note = String(element, path, "note"),
-                Attributes = Attributes(element, path),
-            };
+            var entity = new Entity(id ?? string.Empty, sector, String(element, path, "name")) { Attributes = Attributes(element, path) };
+            entity = ReadFields(_entityFields, path, entity);
             if (id is not null)
             {
                 builder.AddEntityAt(entity, 0, index);
@@ -265,7 +257,7 @@ public static class JsonNetworkReader
                 return;
             }
 
-            CheckFields(element, path, LinkFields);
+            CheckFields(element, path, LinkFields, FieldSchema.Links, _linkFields);
             var from = String(element, path, "from", required: true);
             var to = String(element, path, "to", required: true);
             var kindText = String(element, path, "kind", required: true);
@@ -276,18 +268,111 @@ public static class JsonNetworkReader
             }
 
             var amount = Number(element, path, "amount", required: true);
-            var link = new Link(from ?? string.Empty, to ?? string.Empty, kind, amount ?? 0)
-            {
-                TermYears = Number(element, path, "termYears"),
-                Date = String(element, path, "date"),
-                Source = String(element, path, "source"),
-                Note = String(element, path, "note"),
-                Attributes = Attributes(element, path),
-            };
+            var link = new Link(from ?? string.Empty, to ?? string.Empty, kind, amount ?? 0) { Attributes = Attributes(element, path) };
+            link = ReadFields(_linkFields, path, link);
             if (from is not null && to is not null)
             {
                 builder.AddLinkAt(link, 0, index);
             }
+        }
+
+        /// <summary>Reads the fields the constructor does not take (found by <see cref="CheckFields{TRecord}"/>), as the schema describes them.</summary>
+        private TRecord ReadFields<TRecord>(List<(NetworkField<TRecord> Field, JsonElement Value)> present, string path, TRecord record)
+            where TRecord : class
+        {
+            foreach (var (field, value) in present)
+            {
+                var valuePath = $"{path}.{field.Name}";
+                if (value.ValueKind == JsonValueKind.Null)
+                {
+                    continue;
+                }
+
+                switch (field.Kind)
+                {
+                    case FieldKind.Number:
+                        if (NumberValue(value, valuePath, field.Name) is { } number)
+                        {
+                            record = ((TypedField<TRecord, double>)field).Set(record, number);
+                        }
+
+                        break;
+                    case FieldKind.Boolean:
+                        if (BooleanValue(value, valuePath, field.Name) is { } flag)
+                        {
+                            record = ((TypedField<TRecord, bool>)field).Set(record, flag);
+                        }
+
+                        break;
+                    case FieldKind.Schedule:
+                        if (Schedule(value, valuePath, field.Name) is { } payments)
+                        {
+                            record = ((TypedField<TRecord, ImmutableArray<ScheduledPayment>>)field).Set(record, payments);
+                        }
+
+                        break;
+                    default:
+                        // Text, months and choices are JSON strings in the field's text encoding.
+                        if (StringValue(value, valuePath, field.Name) is { } text)
+                        {
+                            record = field.Parse(record, text, out var error);
+                            if (error is not null)
+                            {
+                                Problem(valuePath, field.Name, error);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return record;
+        }
+
+        /// <summary>A schedule: a non-empty array of <c>{"date": "YYYY-MM", "amount": x}</c> objects.</summary>
+        private ImmutableArray<ScheduledPayment>? Schedule(JsonElement value, string path, string name)
+        {
+            const string Example = "[{\"date\": \"2026-03\", \"amount\": 5}, ...]";
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Problem(path, name, $"expected an array of payments such as {Example}; got {Describe(value)}");
+                return null;
+            }
+
+            if (value.GetArrayLength() == 0)
+            {
+                Problem(path, name, "expected at least one payment; leave the field out when there is none");
+                return null;
+            }
+
+            var payments = ImmutableArray.CreateBuilder<ScheduledPayment>(value.GetArrayLength());
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    Problem(itemPath, name, $"expected a payment object such as {{\"date\": \"2026-03\", \"amount\": 5}}; got {Describe(item)}");
+                    continue;
+                }
+
+                CheckFields(item, itemPath, PaymentFields);
+                var dateText = String(item, itemPath, "date", required: true);
+                var amount = Number(item, itemPath, "amount", required: true);
+                CalendarMonth month = default;
+                if (dateText is not null && !MonthCodec.Instance.TryParse(dateText, out month, out var error))
+                {
+                    Problem(itemPath + ".date", "date", error);
+                    dateText = null;
+                }
+
+                if (dateText is not null && amount is { } paid)
+                {
+                    payments.Add(new ScheduledPayment(month, paid));
+                }
+            }
+
+            return payments.Count == value.GetArrayLength() ? payments.MoveToImmutable() : null;
         }
 
         private Annotation? ReadAnnotation(JsonElement element, string path)
@@ -350,6 +435,38 @@ public static class JsonNetworkReader
             return false;
         }
 
+        /// <summary>
+        /// <see cref="CheckFields(JsonElement, string, string[])"/> for an entity or a link, which also collects, in the same
+        /// pass over the object, the schema fields the constructor does not take (read once the record exists).
+        /// </summary>
+        private void CheckFields<TRecord>(
+            JsonElement element, string path, string[] known, RecordFields<TRecord> fields, List<(NetworkField<TRecord> Field, JsonElement Value)> present)
+            where TRecord : class
+        {
+            present.Clear();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var name = property.Name;
+                if (!seen.Add(name))
+                {
+                    Problem($"{path}.{name}", name, "appears twice in the same object");
+                }
+
+                if (fields.FindExact(name) is { } field)
+                {
+                    if (!field.InConstructor)
+                    {
+                        present.Add((field, property.Value));
+                    }
+                }
+                else if (name != "attributes")
+                {
+                    UnknownField(path, name, known);
+                }
+            }
+        }
+
         private void CheckFields(JsonElement element, string path, string[] known)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -362,15 +479,20 @@ public static class JsonNetworkReader
 
                 if (Array.IndexOf(known, property.Name) < 0)
                 {
-                    var hint = Nearest(property.Name, known);
-                    Problem(
-                        $"{path}.{property.Name}",
-                        property.Name,
-                        hint is null
-                            ? $"unknown field; expected one of {string.Join(", ", known)} (put extra values in \"attributes\")"
-                            : $"unknown field; did you mean '{hint}'? (put extra values in \"attributes\")");
+                    UnknownField(path, property.Name, known);
                 }
             }
+        }
+
+        private void UnknownField(string path, string name, string[] known)
+        {
+            var hint = Nearest(name, known);
+            Problem(
+                $"{path}.{name}",
+                name,
+                hint is null
+                    ? $"unknown field; expected one of {string.Join(", ", known)} (put extra values in \"attributes\")"
+                    : $"unknown field; did you mean '{hint}'? (put extra values in \"attributes\")");
         }
 
         private string? String(JsonElement parent, string parentPath, string name, bool required = false)
@@ -385,9 +507,14 @@ public static class JsonNetworkReader
                 return null;
             }
 
+            return StringValue(value, $"{parentPath}.{name}", name);
+        }
+
+        private string? StringValue(JsonElement value, string path, string name)
+        {
             if (value.ValueKind != JsonValueKind.String)
             {
-                Problem($"{parentPath}.{name}", name, $"expected a string; got {Describe(value)}");
+                Problem(path, name, $"expected a string; got {Describe(value)}");
                 return null;
             }
 
@@ -406,31 +533,31 @@ public static class JsonNetworkReader
                 return null;
             }
 
+            return NumberValue(value, $"{parentPath}.{name}", name);
+        }
+
+        private double? NumberValue(JsonElement value, string path, string name)
+        {
             if (value.ValueKind != JsonValueKind.Number)
             {
-                Problem($"{parentPath}.{name}", name, $"expected a number; got {Describe(value)}");
+                Problem(path, name, $"expected a number; got {Describe(value)}");
                 return null;
             }
 
             if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
             {
-                Problem($"{parentPath}.{name}", name, $"number {value.GetRawText()} is out of the range of a double");
+                Problem(path, name, $"number {value.GetRawText()} is out of the range of a double");
                 return null;
             }
 
             return number;
         }
 
-        private bool? Boolean(JsonElement parent, string parentPath, string name)
+        private bool? BooleanValue(JsonElement value, string path, string name)
         {
-            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                Problem($"{parentPath}.{name}", name, $"expected true or false; got {Describe(value)}");
+                Problem(path, name, $"expected true or false; got {Describe(value)}");
                 return null;
             }
 

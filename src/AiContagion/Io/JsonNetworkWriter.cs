@@ -75,28 +75,7 @@ public static class JsonNetworkWriter
         foreach (var entity in network.Entities)
         {
             writer.WriteStartObject();
-            writer.WriteString("id", entity.Id);
-            if (entity.Name != entity.Id)
-            {
-                writer.WriteString("name", entity.Name);
-            }
-
-            writer.WriteString("sector", entity.Sector.ToString());
-            WriteOptional(writer, "cash", entity.Cash);
-            WriteOptional(writer, "revenue", entity.Revenue);
-            WriteOptional(writer, "costs", entity.Costs);
-            WriteOptional(writer, "capital", entity.Capital);
-            WriteOptional(writer, "externalAssets", entity.ExternalAssets);
-            WriteOptional(writer, "externalLiabilities", entity.ExternalLiabilities);
-            WriteOptional(writer, "tolerance", entity.Tolerance);
-            if (entity.FundingSource is { } fundingSource)
-            {
-                writer.WriteBoolean("fundingSource", fundingSource);
-            }
-
-            WriteOptional(writer, "asOf", entity.AsOf);
-            WriteOptional(writer, "source", entity.Source);
-            WriteOptional(writer, "note", entity.Note);
+            WriteFields(writer, FieldSchema.Entities, entity);
             WriteAttributes(writer, entity.Attributes);
             writer.WriteEndObject();
         }
@@ -106,14 +85,7 @@ public static class JsonNetworkWriter
         foreach (var link in network.Links)
         {
             writer.WriteStartObject();
-            writer.WriteString("from", link.From);
-            writer.WriteString("to", link.To);
-            writer.WriteString("kind", link.Kind.ToString());
-            writer.WriteNumber("amount", link.Amount);
-            WriteOptional(writer, "termYears", link.TermYears);
-            WriteOptional(writer, "date", link.Date);
-            WriteOptional(writer, "source", link.Source);
-            WriteOptional(writer, "note", link.Note);
+            WriteFields(writer, FieldSchema.Links, link);
             WriteAttributes(writer, link.Attributes);
             writer.WriteEndObject();
         }
@@ -141,6 +113,51 @@ public static class JsonNetworkWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes every field the record gives, in schema order: numbers and booleans as JSON values, a schedule as an array of objects, everything else as its text.</summary>
+    private static void WriteFields<TRecord>(Utf8JsonWriter writer, RecordFields<TRecord> fields, TRecord record)
+        where TRecord : class
+    {
+        foreach (var field in fields.All)
+        {
+            switch (field.Kind)
+            {
+                case FieldKind.Number:
+                    if (((TypedField<TRecord, double>)field).TryGet(record, out var number))
+                    {
+                        writer.WriteNumber(field.Name, number);
+                    }
+
+                    break;
+                case FieldKind.Boolean:
+                    if (((TypedField<TRecord, bool>)field).TryGet(record, out var flag))
+                    {
+                        writer.WriteBoolean(field.Name, flag);
+                    }
+
+                    break;
+                case FieldKind.Schedule:
+                    if (((TypedField<TRecord, System.Collections.Immutable.ImmutableArray<ScheduledPayment>>)field).TryGet(record, out var payments))
+                    {
+                        writer.WriteStartArray(field.Name);
+                        foreach (var payment in payments)
+                        {
+                            writer.WriteStartObject();
+                            writer.WriteString("date", payment.Month.ToString());
+                            writer.WriteNumber("amount", payment.Amount);
+                            writer.WriteEndObject();
+                        }
+
+                        writer.WriteEndArray();
+                    }
+
+                    break;
+                default:
+                    WriteOptional(writer, field.Name, field.Format(record));
+                    break;
+            }
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

@@ -8,10 +8,10 @@ namespace AiContagion.Model;
 /// </summary>
 /// <remarks>
 /// <para>An entity is immutable; change one with a <c>with</c> expression. The builder
-/// (<see cref="FinancingNetworkBuilder"/>) validates it: a non-empty id, finite non-negative figures and a
-/// tolerance in [0, 1]. Unknown figures stay <see langword="null"/>, and each model documents the default it
-/// then applies; no figure is ever invented.</para>
-/// <para>Equality is by value, including <see cref="Attributes"/>.</para>
+/// (<see cref="FinancingNetworkBuilder"/>) validates it: a non-empty id, finite non-negative figures, a tolerance
+/// in [0, 1] and growths above −1. Unknown figures stay <see langword="null"/>, and each model documents the default
+/// it then applies; no figure is ever invented.</para>
+/// <para>Equality is by value: every field, and <see cref="Attributes"/>.</para>
 /// </remarks>
 public sealed record Entity
 {
@@ -49,8 +49,26 @@ public sealed record Entity
     /// </summary>
     public double? Costs { get; init; }
 
+    /// <summary>
+    /// Yearly growth of <see cref="Revenue"/> (0.2 = +20 % a year; above −1), or <see langword="null"/> for flat revenue.
+    /// A monthly model grows the monthly figure by <c>(1 + g)^(1/12)</c> a month.
+    /// </summary>
+    public double? RevenueGrowth { get; init; }
+
+    /// <summary>
+    /// Yearly growth of <see cref="Costs"/> (above −1), or <see langword="null"/> for flat costs. A monthly model grows
+    /// the monthly figure by <c>(1 + g)^(1/12)</c> a month.
+    /// </summary>
+    public double? CostsGrowth { get; init; }
+
     /// <summary>Equity buffer against losses (the solvency channel), or <see langword="null"/>.</summary>
     public double? Capital { get; init; }
+
+    /// <summary>
+    /// Market value of the firm's equity (listed or recently priced), or <see langword="null"/>. Holders of a stake
+    /// (<see cref="Link.Share"/>) value it at share × valuation.
+    /// </summary>
+    public double? Valuation { get; init; }
 
     /// <summary>Assets held outside the graph (Eisenberg–Noe <c>e</c>), or <see langword="null"/>.</summary>
     public double? ExternalAssets { get; init; }
@@ -85,17 +103,11 @@ public sealed record Entity
     /// <summary>Whether this entity is a funding source: <see cref="FundingSource"/> if set, else by sector.</summary>
     public bool IsFundingSource => FundingSource ?? Sector.IsFunderSector();
 
-    /// <inheritdoc/>
+    /// <summary>Equality by value: every field of the field schema, and <see cref="Attributes"/>.</summary>
+    /// <param name="other">The other entity.</param>
+    /// <returns>Whether every field and attribute is the same.</returns>
     public bool Equals(Entity? other) =>
-        other is not null
-        && Id == other.Id && Name == other.Name && Sector == other.Sector
-        && Nullable.Equals(Cash, other.Cash) && Nullable.Equals(Revenue, other.Revenue)
-        && Nullable.Equals(Costs, other.Costs) && Nullable.Equals(Capital, other.Capital)
-        && Nullable.Equals(ExternalAssets, other.ExternalAssets)
-        && Nullable.Equals(ExternalLiabilities, other.ExternalLiabilities)
-        && Nullable.Equals(Tolerance, other.Tolerance) && FundingSource == other.FundingSource
-        && AsOf == other.AsOf && Source == other.Source && Note == other.Note
-        && Equality.SameAttributes(Attributes, other.Attributes);
+        other is not null && FieldSchema.Entities.SameFields(this, other) && Equality.SameAttributes(Attributes, other.Attributes);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, Name, Sector, Cash, Revenue, Capital, Attributes.Count);

@@ -7,25 +7,26 @@ namespace AiContagion.Model;
 /// <summary>
 /// The mutable builder of an immutable <see cref="FinancingNetwork"/>. It accepts anything and checks
 /// everything at <see cref="Build"/>, reporting <b>all</b> problems at once: empty or duplicate ids, links to
-/// unknown entities, self-links, negative / NaN / infinite amounts and figures, tolerances outside [0, 1],
-/// undefined kinds or sectors, attribute names that clash with fields.
+/// unknown entities, self-links, negative / NaN / infinite amounts and figures, undefined kinds or sectors, attribute
+/// names that clash with fields, and every constraint of the optional fields (tolerances in [0, 1]; dated terms,
+/// ranges and stakes that fit the link's kind and amount; schedules that sum to the amount; the shares of one
+/// recipient at most 1; ...).
 /// </summary>
 /// <remarks>
 /// Parallel links between the same pair are allowed. Readers pass a <see cref="SourceLocation"/> with each
-/// item, so a problem points at the file line or JSON path to fix. Not thread-safe.
+/// item, so a problem points at the file line or JSON path to fix. The optional fields' constraints come from the one
+/// field schema that the readers and writers also use. Not thread-safe.
 /// </remarks>
 public sealed class FinancingNetworkBuilder
 {
     /// <summary>Field names an entity attribute may not take (they are the entity's own fields).</summary>
-    public static readonly FrozenSet<string> ReservedEntityFields = FrozenSet.ToFrozenSet(
-        ["id", "name", "sector", "cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities",
-         "tolerance", "fundingSource", "asOf", "source", "note", "attributes"],
-        StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenSet<string> ReservedEntityFields = FieldSchema.Entities.ReservedNames;
 
-    /// <summary>Field names a link attribute may not take (they are the link's own fields).</summary>
-    public static readonly FrozenSet<string> ReservedLinkFields = FrozenSet.ToFrozenSet(
-        ["from", "to", "kind", "amount", "termYears", "date", "source", "note", "attributes", "id"],
-        StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Field names a link attribute may not take (they are the link's own fields, or GraphML's edge id). The one
+    /// exception is <c>confidence</c>: data files written before that field existed use it as an attribute name.
+    /// </summary>
+    public static readonly FrozenSet<string> ReservedLinkFields = FieldSchema.Links.ReservedNames;
 
     private readonly List<Entity> _entities = [];
     private readonly LocationTable _entityLocations = new("entities");
@@ -218,7 +219,7 @@ public sealed class FinancingNetworkBuilder
 
         var entities = _entities.ToImmutableArray();
         var links = _links.ToImmutableArray();
-        var index = NetworkIndex.Build(entities, links, from, to);
+        var index = NetworkIndex.Build(entities, links, from, to, _metadata.AsOf);
         network = new FinancingNetwork(_metadata, entities, links, indexById.ToFrozenDictionary(StringComparer.Ordinal), index);
         return true;
     }
@@ -232,9 +233,11 @@ public sealed class FinancingNetworkBuilder
             problems.Add(new NetworkProblem(null, "network", "unit", "must not be empty (e.g. 'USD bn')"));
         }
 
+        var entityContext = new FieldContext(null, indexById);
+        var entityMessages = new List<string>();
         for (var i = 0; i < _entities.Count; i++)
         {
-            CheckEntity(i, problems, indexById);
+            CheckEntity(i, problems, indexById, entityContext, entityMessages);
         }
 
         // Hints are usable when every id is unique (each entity went into the map at its own position).
@@ -249,9 +252,19 @@ public sealed class FinancingNetworkBuilder
 
         from = new int[_links.Count];
         to = new int[_links.Count];
+        var context = new FieldContext(CalendarMonth.TryParse(_metadata.AsOf, out var asOf) ? asOf : null, indexById);
+        var messages = new List<string>();
         for (var l = 0; l < _links.Count; l++)
         {
-            CheckLink(l, problems, indexById, ids, out from[l], out to[l]);
+            CheckLink(l, problems, indexById, ids, context, messages, out from[l], out to[l]);
+        }
+
+        foreach (var field in FieldSchema.Links.WithChecksAcross)
+        {
+            foreach (var (l, message) in field.AcrossRecords!(_links))
+            {
+                problems.Add(new NetworkProblem(_linkLocations[l], LinkSubject(l), field.Name, message));
+            }
         }
 
         for (var a = 0; a < _metadata.Annotations.Length; a++)
@@ -269,10 +282,11 @@ public sealed class FinancingNetworkBuilder
         return problems;
     }
 
-    private void CheckEntity(int i, List<NetworkProblem> problems, Dictionary<string, int> indexById)
+    private void CheckEntity(int i, List<NetworkProblem> problems, Dictionary<string, int> indexById, FieldContext context, List<string> messages)
     {
         var entity = _entities[i];
-        if (IsPlainValid(entity, i, indexById))
+        messages.Clear();
+        if (IsPlainValid(entity, i, indexById, context, messages))
         {
             return;
         }
@@ -308,30 +322,23 @@ public sealed class FinancingNetworkBuilder
             problems.Add(new NetworkProblem(location, subject, "sector", $"undefined sector; expected one of {SectorFacts.AllNames}"));
         }
 
-        CheckFigure(entity.Cash, "cash", location, subject, problems);
-        CheckFigure(entity.Revenue, "revenue", location, subject, problems);
-        CheckFigure(entity.Costs, "costs", location, subject, problems);
-        CheckFigure(entity.Capital, "capital", location, subject, problems);
-        CheckFigure(entity.ExternalAssets, "externalAssets", location, subject, problems);
-        CheckFigure(entity.ExternalLiabilities, "externalLiabilities", location, subject, problems);
-        if (CheckFigure(entity.Tolerance, "tolerance", location, subject, problems) && entity.Tolerance > 1)
-        {
-            problems.Add(new NetworkProblem(location, subject, "tolerance", Invariant($"must be in [0, 1] (a share of inflow); got {entity.Tolerance}")));
-        }
-
+        CheckFields(FieldSchema.Entities, entity, context, messages, location, subject, problems);
         CheckAttributes(entity.Attributes, ReservedEntityFields, location, subject, problems);
     }
 
-    private void CheckLink(int l, List<NetworkProblem> problems, Dictionary<string, int> indexById, string[]? ids, out int from, out int to)
+    private void CheckLink(
+        int l, List<NetworkProblem> problems, Dictionary<string, int> indexById, string[]? ids, FieldContext context, List<string> messages, out int from, out int to)
     {
         var link = _links[l];
-        if (ids is not null ? IsPlainValid(link, ids, _fromHints![l], _toHints![l], indexById, out from, out to) : IsPlainValid(link, indexById, out from, out to))
+        var plainEnds = ids is not null ? IsPlainValid(link, ids, _fromHints![l], _toHints![l], indexById, out from, out to) : IsPlainValid(link, indexById, out from, out to);
+        messages.Clear();
+        if (plainEnds && (!link.HasDetails || (FieldsValid(FieldSchema.Links, link, context, messages) && link.Attributes.IsEmpty)))
         {
             return;
         }
 
         var location = _linkLocations[l];
-        var subject = string.Create(CultureInfo.InvariantCulture, $"link #{l} ({link.From} -> {link.To})");
+        var subject = LinkSubject(l);
         from = Resolve(link.From, "from", location, subject, problems, indexById);
         to = Resolve(link.To, "to", location, subject, problems, indexById);
         if (from >= 0 && from == to)
@@ -353,25 +360,53 @@ public sealed class FinancingNetworkBuilder
             problems.Add(new NetworkProblem(location, subject, "amount", Invariant($"must not be negative; got {link.Amount}")));
         }
 
-        if (CheckFigure(link.TermYears, "termYears", location, subject, problems) && link.TermYears == 0)
+        CheckFields(FieldSchema.Links, link, context, messages, location, subject, problems);
+        CheckAttributes(link.Attributes, ReservedLinkFields, location, subject, problems);
+    }
+
+    private string LinkSubject(int l)
+    {
+        var link = _links[l];
+        return string.Create(CultureInfo.InvariantCulture, $"link #{l} ({link.From} -> {link.To})");
+    }
+
+    /// <summary>Whether the record breaks no constraint of its optional fields; the messages of those it breaks are left in <paramref name="messages"/>.</summary>
+    private static bool FieldsValid<TRecord>(RecordFields<TRecord> schema, TRecord record, FieldContext context, List<string> messages)
+        where TRecord : class
+    {
+        foreach (var field in schema.Optional)
         {
-            problems.Add(new NetworkProblem(location, subject, "termYears", "must be positive when given"));
+            field.Check(record, context, messages);
         }
 
-        CheckAttributes(link.Attributes, ReservedLinkFields, location, subject, problems);
+        return messages.Count == 0;
+    }
+
+    /// <summary>Reports every constraint of the record's optional fields that it breaks, each under its field's name.</summary>
+    private static void CheckFields<TRecord>(
+        RecordFields<TRecord> schema, TRecord record, FieldContext context, List<string> messages, SourceLocation? location, string subject, List<NetworkProblem> problems)
+        where TRecord : class
+    {
+        foreach (var field in schema.Optional)
+        {
+            messages.Clear();
+            field.Check(record, context, messages);
+            foreach (var message in messages)
+            {
+                problems.Add(new NetworkProblem(location, subject, field.Name, message));
+            }
+        }
     }
 
     /// <summary>
     /// The fast path of validation for the common case: a well-formed entity with a new id is added to the id map
     /// and needs no problem text. Anything unusual falls through to the full check, which builds messages.
     /// </summary>
-    private static bool IsPlainValid(Entity entity, int index, Dictionary<string, int> indexById)
+    private static bool IsPlainValid(Entity entity, int index, Dictionary<string, int> indexById, FieldContext context, List<string> messages)
     {
         var id = entity.Id;
         if (id is null || id.Length == 0 || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]) || entity.Name is null || !Enum.IsDefined(entity.Sector)
-            || !IsPlainFigure(entity.Cash) || !IsPlainFigure(entity.Revenue) || !IsPlainFigure(entity.Costs) || !IsPlainFigure(entity.Capital)
-            || !IsPlainFigure(entity.ExternalAssets) || !IsPlainFigure(entity.ExternalLiabilities) || !IsPlainFigure(entity.Tolerance)
-            || entity.Tolerance > 1 || entity.Attributes is not { IsEmpty: true })
+            || entity.Attributes is not { IsEmpty: true } || !FieldsValid(FieldSchema.Entities, entity, context, messages))
         {
             return false;
         }
@@ -387,8 +422,7 @@ public sealed class FinancingNetworkBuilder
         {
             from = fromHint;
             to = toHint;
-            return from != to && double.IsFinite(link.Amount) && link.Amount >= 0 && (uint)link.Kind <= (uint)LinkKind.Services
-                && IsPlainFigure(link.TermYears) && link.TermYears != 0 && link.Attributes.IsEmpty;
+            return from != to && double.IsFinite(link.Amount) && link.Amount >= 0 && (uint)link.Kind <= (uint)LinkKind.Services;
         }
 
         return IsPlainValid(link, indexById, out from, out to);
@@ -399,8 +433,7 @@ public sealed class FinancingNetworkBuilder
         from = -1;
         to = -1;
         if (link.From is null || link.To is null || !indexById.TryGetValue(link.From, out from) || !indexById.TryGetValue(link.To, out to) || from == to
-            || !double.IsFinite(link.Amount) || link.Amount < 0 || (uint)link.Kind > (uint)LinkKind.Services
-            || !IsPlainFigure(link.TermYears) || link.TermYears == 0 || link.Attributes is not { IsEmpty: true })
+            || !double.IsFinite(link.Amount) || link.Amount < 0 || (uint)link.Kind > (uint)LinkKind.Services)
         {
             return false;
         }
@@ -413,8 +446,6 @@ public sealed class FinancingNetworkBuilder
         _fromHints?.Add(-1);
         _toHints?.Add(-1);
     }
-
-    private static bool IsPlainFigure(double? value) => value is not { } v || (double.IsFinite(v) && v >= 0);
 
     private static int Resolve(
         string id, string field, SourceLocation? location, string subject, List<NetworkProblem> problems, Dictionary<string, int> indexById)

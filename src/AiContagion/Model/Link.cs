@@ -48,11 +48,109 @@ public sealed record Link
     /// <summary>Amount in the network's unit (e.g. USD billions).</summary>
     public double Amount { get; init; }
 
+    /// <summary>
+    /// The lowest plausible amount when <see cref="Amount"/> is uncertain (<c>0 ≤ Low ≤ Amount</c>), or
+    /// <see langword="null"/>. A draw of the amount stays within [<see cref="Low"/>, <see cref="High"/>].
+    /// </summary>
+    public double? Low
+    {
+        get => _details?.Low;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Low = value };
+    }
+
+    /// <summary>The highest plausible amount when <see cref="Amount"/> is uncertain (<c>Amount ≤ High</c>), or <see langword="null"/>.</summary>
+    public double? High
+    {
+        get => _details?.High;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { High = value };
+    }
+
+    /// <summary>How far <see cref="Amount"/> can be trusted, or <see langword="null"/> when not stated.</summary>
+    public AmountConfidence? Confidence
+    {
+        get => _details?.Confidence;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Confidence = value };
+    }
+
     /// <summary>Term in years over which the amount is paid (contracts, loans), or <see langword="null"/>.</summary>
     public double? TermYears
     {
         get => _details?.TermYears;
         init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { TermYears = value };
+    }
+
+    /// <summary>
+    /// The month the payments begin, or <see langword="null"/>: then the link's <see cref="Date"/> when it reads as a
+    /// month (<c>YYYY-MM</c> or <c>YYYY-MM-DD</c>), else the network's <c>asOf</c>.
+    /// </summary>
+    public CalendarMonth? Start
+    {
+        get => _details?.Start;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Start = value };
+    }
+
+    /// <summary>
+    /// Explicit payments (months strictly increasing, summing to <see cref="Amount"/>), or empty when the link has
+    /// none (then <see cref="TermYears"/> or the default spreads the amount). Not together with <see cref="TermYears"/>.
+    /// </summary>
+    public ImmutableArray<ScheduledPayment> Schedule
+    {
+        get => _details?.Schedule ?? [];
+        init => _details = value.IsDefaultOrEmpty && _details is null ? null : (_details ?? LinkDetails.None) with { Schedule = value.IsDefault ? [] : value };
+    }
+
+    /// <summary>
+    /// Annual interest rate (0.12 = 12 %), debt kinds only, or <see langword="null"/>. The borrower (<see cref="To"/>)
+    /// pays <c>Amount × Rate / 12</c> a month until <see cref="Maturity"/>.
+    /// </summary>
+    public double? Rate
+    {
+        get => _details?.Rate;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Rate = value };
+    }
+
+    /// <summary>The month the principal is repaid in full, debt kinds only, not before the start; or <see langword="null"/>.</summary>
+    public CalendarMonth? Maturity
+    {
+        get => _details?.Maturity;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Maturity = value };
+    }
+
+    /// <summary>The rank of this debt in the borrower's default, debt kinds only; <see langword="null"/> means senior.</summary>
+    public DebtSeniority? Seniority
+    {
+        get => _details?.Seniority;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Seniority = value };
+    }
+
+    /// <summary>
+    /// What secures this debt: the id of an entity in which the borrower holds a pledged stake; debt kinds only;
+    /// or <see langword="null"/>.
+    /// </summary>
+    public string? Collateral
+    {
+        get => _details?.Collateral;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Collateral = value };
+    }
+
+    /// <summary>
+    /// The maximum loan-to-value (e.g. 0.5: the loan may be at most half the collateral's value; above it the loan is
+    /// due), positive, only with a <see cref="Collateral"/>; or <see langword="null"/>.
+    /// </summary>
+    public double? MaxLtv
+    {
+        get => _details?.MaxLtv;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { MaxLtv = value };
+    }
+
+    /// <summary>
+    /// Equity links only: the fraction of the recipient's equity the payer holds (0 &lt; share ≤ 1), or
+    /// <see langword="null"/>. The shares of one recipient sum to at most 1.
+    /// </summary>
+    public double? Share
+    {
+        get => _details?.Share;
+        init => _details = value is null && _details is null ? null : (_details ?? LinkDetails.None) with { Share = value };
     }
 
     /// <summary>When the deal was made or reported (free text, ISO 8601 preferred).</summary>
@@ -112,12 +210,14 @@ public sealed record Link
     /// <summary>The creditor of the clearing obligation (the other end from <see cref="Debtor"/>), or <see langword="null"/>.</summary>
     public string? Creditor => Kind.IsDebt() ? From : Kind.IsClaim() ? null : To;
 
-    /// <inheritdoc/>
+    /// <summary>Whether the link carries any optional field or attribute (a plain link is from, to, kind and amount only).</summary>
+    internal bool HasDetails => _details is not null;
+
+    /// <summary>Equality by value: every field of the field schema, and <see cref="Attributes"/>.</summary>
+    /// <param name="other">The other link.</param>
+    /// <returns>Whether every field and attribute is the same.</returns>
     public bool Equals(Link? other) =>
-        other is not null
-        && From == other.From && To == other.To && Kind == other.Kind && Amount.Equals(other.Amount)
-        && Nullable.Equals(TermYears, other.TermYears) && Date == other.Date && Source == other.Source
-        && Note == other.Note && Equality.SameAttributes(Attributes, other.Attributes);
+        other is not null && FieldSchema.Links.SameFields(this, other) && Equality.SameAttributes(Attributes, other.Attributes);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(From, To, Kind, Amount, TermYears, Date);
@@ -133,7 +233,29 @@ internal sealed record LinkDetails
 {
     public static readonly LinkDetails None = new();
 
+    public double? Low { get; init; }
+
+    public double? High { get; init; }
+
+    public AmountConfidence? Confidence { get; init; }
+
     public double? TermYears { get; init; }
+
+    public CalendarMonth? Start { get; init; }
+
+    public ImmutableArray<ScheduledPayment> Schedule { get; init; } = [];
+
+    public double? Rate { get; init; }
+
+    public CalendarMonth? Maturity { get; init; }
+
+    public DebtSeniority? Seniority { get; init; }
+
+    public string? Collateral { get; init; }
+
+    public double? MaxLtv { get; init; }
+
+    public double? Share { get; init; }
 
     public string? Date { get; init; }
 

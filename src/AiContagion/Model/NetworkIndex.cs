@@ -14,11 +14,23 @@ namespace AiContagion.Model;
 /// entity per row array and figure.</para>
 /// <para>Entity figures that are unknown are stored as <see cref="double.NaN"/>; models apply their own
 /// documented defaults.</para>
+/// <para>The dated cash-flow, range and stake terms of the links (<see cref="Terms"/>) and the valuation and growth
+/// figures of the entities (<see cref="EntityTerms"/>) are built on first use, so networks that do not use them keep
+/// the memory figure above.</para>
 /// </remarks>
 internal sealed class NetworkIndex
 {
-    private NetworkIndex(int entityCount, int linkCount)
+    private readonly IReadOnlyList<Entity> _entities;
+    private readonly IReadOnlyList<Link> _links;
+    private readonly string? _asOf;
+    private LinkTerms? _terms;
+    private EntityTerms? _entityTerms;
+
+    private NetworkIndex(int entityCount, int linkCount, IReadOnlyList<Entity> entities, IReadOnlyList<Link> links, string? asOf)
     {
+        _entities = entities;
+        _links = links;
+        _asOf = asOf;
         EntityCount = entityCount;
         LinkCount = linkCount;
         LinkFrom = new int[linkCount];
@@ -97,6 +109,36 @@ internal sealed class NetworkIndex
     /// <summary>Sector of each entity.</summary>
     public Sector[] Sector { get; }
 
+    /// <summary>The dated cash-flow, range and stake terms of every link, built on first use (thread-safe; O(m)).</summary>
+    public LinkTerms Terms
+    {
+        get
+        {
+            if (Volatile.Read(ref _terms) is { } terms)
+            {
+                return terms;
+            }
+
+            Interlocked.CompareExchange(ref _terms, LinkTerms.Build(_links, _entities, _asOf), null);
+            return _terms;
+        }
+    }
+
+    /// <summary>The valuation and growth figures of every entity, built on first use (thread-safe; O(n)).</summary>
+    public EntityTerms EntityTerms
+    {
+        get
+        {
+            if (Volatile.Read(ref _entityTerms) is { } terms)
+            {
+                return terms;
+            }
+
+            Interlocked.CompareExchange(ref _entityTerms, EntityTerms.Build(_entities), null);
+            return _entityTerms;
+        }
+    }
+
     /// <summary>The links that take money out of entity <paramref name="entity"/>.</summary>
     public ReadOnlySpan<int> LinksOutOf(int entity) => OutLinks.AsSpan(OutStart[entity], OutStart[entity + 1] - OutStart[entity]);
 
@@ -132,11 +174,12 @@ internal sealed class NetworkIndex
     /// <param name="links">The links, in network order.</param>
     /// <param name="from">Payer index of each link.</param>
     /// <param name="to">Recipient index of each link.</param>
-    public static NetworkIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<Link> links, int[] from, int[] to)
+    /// <param name="asOf">The network's <c>asOf</c> (month 1 of the dated terms, when it reads as a month).</param>
+    public static NetworkIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<Link> links, int[] from, int[] to, string? asOf = null)
     {
         var n = entities.Count;
         var m = links.Count;
-        var index = new NetworkIndex(n, m);
+        var index = new NetworkIndex(n, m, entities, links, asOf);
         for (var v = 0; v < n; v++)
         {
             var e = entities[v];

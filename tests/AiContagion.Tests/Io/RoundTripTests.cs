@@ -36,6 +36,26 @@ public sealed class RoundTripTests
         Assert.AreEqual(File.ReadAllText(temp.File("a.json")), File.ReadAllText(temp.File("c.json")), "JSON text is byte-identical after the round trip");
     }
 
+    [TestMethod]
+    [DataRow("entity", "entity 'b' cannot be written as GraphML")]
+    [DataRow("link", "link #0 cannot be written as GraphML")]
+    [DataRow("attribute", "link #0 cannot be written as GraphML")]
+    public void GraphMl_ControlCharacterInText_RefusedNamingTheItem(string where, string message)
+    {
+        const string bell = "ring \u0007";
+        var builder = FinancingNetwork.CreateBuilder()
+            .AddEntity("a", Sector.Bank)
+            .AddEntity(new Entity("b", Sector.Other) { Note = where == "entity" ? bell : null });
+        var link = new Link("a", "b", LinkKind.Loan, 1) { Source = where == "link" ? bell : null };
+        builder.AddLink(where == "attribute" ? link with { Attributes = link.Attributes.Add("deal", bell) } : link);
+        var network = builder.Build();
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => GraphMlNetworkWriter.Write(network, new MemoryStream()));
+
+        StringAssert.StartsWith(error.Message, message);
+        StringAssert.Contains(error.Message, "use JSON or CSV");
+    }
+
     internal static void AssertSame(FinancingNetwork expected, FinancingNetwork actual)
     {
         Assert.AreEqual(expected.Metadata, actual.Metadata);

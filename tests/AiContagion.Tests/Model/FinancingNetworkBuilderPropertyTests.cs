@@ -17,7 +17,7 @@ public sealed class FinancingNetworkBuilderPropertyTests
     internal enum EntityDefect
     {
         None, EmptyId, BlankId, PaddedId, NullId, DuplicateId, NullName, UndefinedSector, NegativeFigure, NaNFigure, InfiniteFigure,
-        ToleranceAboveOne, EmptyAttributeName, ReservedAttributeName, NullAttributeValue, NullAttributes,
+        ToleranceAboveOne, EmptyAttributeName, ReservedAttributeName, NullAttributeValue, NullAttributes, GrowthOfMinusOne,
     }
 
     /// <summary>What can be wrong with a link (None: nothing). Null attributes are refused by <see cref="Link"/> itself.</summary>
@@ -25,15 +25,20 @@ public sealed class FinancingNetworkBuilderPropertyTests
     {
         None, UnknownFrom, UnknownTo, EmptyFrom, NullFrom, NullTo, SelfLink, UndefinedKind, NegativeAmount, NaNAmount, InfiniteAmount,
         ZeroTerm, NegativeTerm, NaNTerm, ReservedAttributeName, NullAttributeValue,
+        RateOnCommercial, MaturityBeforeStart, ScheduleNotSummingToAmount, ScheduleOutOfOrder, ScheduleWithTerm, LowAboveAmount,
+        HighBelowAmount, NegativeLow, ShareAboveOne, ShareOnLoan, SeniorityOnEquity, CollateralNamingNoEntity, MaxLtvWithoutCollateral,
     }
 
     /// <summary>What can be wrong with the metadata (None: nothing).</summary>
     internal enum MetadataDefect
     {
         None, EmptyUnit, BlankUnit, AnnotationWithoutReason, NegativeAnnotationAmount,
+
+        /// <summary>Two extra Equity links give the first entity's shareholders 120 % of its equity (a network-wide rule).</summary>
+        SharesAboveOne,
     }
 
-    private static readonly string[] Figures = ["cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance"];
+    private static readonly string[] Figures = ["cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance", "valuation"];
 
     // Mostly valid items, so that both outcomes are common: about a third of the networks are fully valid.
     private static readonly Gen<EntityDefect> EntityDefects = Gen.Frequency(
@@ -45,12 +50,12 @@ public sealed class FinancingNetworkBuilderPropertyTests
     private static readonly Gen<MetadataDefect> MetadataDefects = Gen.Frequency(
         (12, Gen.Const(MetadataDefect.None)), (1, Gen.Enum<MetadataDefect>()));
 
-    private static readonly Gen<(Sector Sector, double?[] Figures, EntityDefect Defect, int Field)> EntitySpec =
-        Gen.Select(Gen.Enum<Sector>(), Gen.Double[0, 100].Select(v => (double?)v).Array[Figures.Length], EntityDefects, Gen.Int[0, Figures.Length - 1]);
+    private static readonly Gen<(Sector Sector, double?[] Figures, EntityDefect Defect, int Field, FieldGen.EntityExtras Extras)> EntitySpec =
+        Gen.Select(Gen.Enum<Sector>(), Gen.Double[0, 100].Select(v => (double?)v).Array[Figures.Length], EntityDefects, Gen.Int[0, Figures.Length - 1], FieldGen.Entities);
 
-    private static readonly Gen<(int From, int To, LinkKind Kind, double Amount, double? Term, LinkDefect Defect)> LinkSpec =
+    private static readonly Gen<(int From, int To, LinkKind Kind, double Amount, double? Term, LinkDefect Defect, FieldGen.LinkExtras Extras)> LinkSpec =
         Gen.Select(Gen.Int[0, 7], Gen.Int[0, 6], Gen.Enum<LinkKind>(), Gen.Double[0, 1000],
-            Gen.Frequency((2, Gen.Const((double?)null)), (1, Gen.Double[0.25, 30].Select(t => (double?)t))), LinkDefects);
+            Gen.Frequency((2, Gen.Const((double?)null)), (1, Gen.Double[0.25, 30].Select(t => (double?)t))), LinkDefects, FieldGen.Links);
 
     private static readonly Gen<Case> Cases =
         from entityCount in Gen.Int[2, 8]
@@ -108,6 +113,10 @@ public sealed class FinancingNetworkBuilderPropertyTests
             {
                 Assert.IsTrue(problems.Any(p => p.Subject == "network" && p.Field == "unit"), string.Join("; ", problems));
             }
+            else if (c.Metadata == MetadataDefect.SharesAboveOne)
+            {
+                Assert.IsTrue(problems.Any(p => p.Field == "share" && p.Message.StartsWith($"the shares of '{Case.Id(0)}'", StringComparison.Ordinal)), string.Join("; ", problems));
+            }
             else if (c.Metadata != MetadataDefect.None)
             {
                 Assert.IsTrue(problems.Any(p => p.Subject == "annotation #0"), string.Join("; ", problems));
@@ -122,8 +131,8 @@ public sealed class FinancingNetworkBuilderPropertyTests
     }
 
     internal sealed record Case(
-        (Sector Sector, double?[] Figures, EntityDefect Defect, int Field)[] Entities,
-        (int From, int To, LinkKind Kind, double Amount, double? Term, LinkDefect Defect)[] Links,
+        (Sector Sector, double?[] Figures, EntityDefect Defect, int Field, FieldGen.EntityExtras Extras)[] Entities,
+        (int From, int To, LinkKind Kind, double Amount, double? Term, LinkDefect Defect, FieldGen.LinkExtras Extras)[] Links,
         MetadataDefect Metadata)
     {
         public bool HasDefect =>
@@ -156,7 +165,7 @@ public sealed class FinancingNetworkBuilderPropertyTests
                 MetadataDefect.BlankUnit => " \t",
                 _ => "USD bn",
             };
-            var metadata = new NetworkMetadata { Unit = unit };
+            var metadata = new NetworkMetadata { Unit = unit, AsOf = FieldGen.AsOf };
             if (Metadata == MetadataDefect.AnnotationWithoutReason)
             {
                 metadata = metadata with { Annotations = [new Annotation(" ") { Amount = 3 }] };
@@ -181,6 +190,13 @@ public sealed class FinancingNetworkBuilderPropertyTests
                 builder.AddLink(links[l]);
             }
 
+            if (Metadata == MetadataDefect.SharesAboveOne)
+            {
+                // Generated shares are at most 0.08 each; these two alone hold 120 % of entity 0.
+                builder.AddLink(new Link(Id(1), Id(0), LinkKind.Equity, 1) { Share = 0.6 });
+                builder.AddLink(new Link(Id(1), Id(0), LinkKind.Equity, 1) { Share = 0.6 });
+            }
+
             return builder;
         }
 
@@ -191,8 +207,8 @@ public sealed class FinancingNetworkBuilderPropertyTests
 
         private Entity MakeEntity(int i)
         {
-            var (sector, figures, defect, field) = Entities[i];
-            var entity = new Entity(Id(i), sector)
+            var (sector, figures, defect, field, extras) = Entities[i];
+            var entity = extras.Apply(new Entity(Id(i), sector)
             {
                 Cash = figures[0],
                 Revenue = figures[1],
@@ -201,7 +217,8 @@ public sealed class FinancingNetworkBuilderPropertyTests
                 ExternalAssets = figures[4],
                 ExternalLiabilities = figures[5],
                 Tolerance = figures[6] / 100,
-            };
+                Valuation = figures[7],
+            });
             return defect switch
             {
                 EntityDefect.EmptyId => entity with { Id = "" },
@@ -219,13 +236,14 @@ public sealed class FinancingNetworkBuilderPropertyTests
                 EntityDefect.ReservedAttributeName => entity with { Attributes = Attributes("Capital", "x") },
                 EntityDefect.NullAttributeValue => entity with { Attributes = Attributes("country", null!) },
                 EntityDefect.NullAttributes => entity with { Attributes = null! },
+                EntityDefect.GrowthOfMinusOne => field % 2 == 0 ? entity with { RevenueGrowth = -1 } : entity with { CostsGrowth = -1 },
                 _ => entity,
             };
         }
 
         private Link MakeLink(int l)
         {
-            var (from, to, kind, amount, term, defect) = Links[l];
+            var (from, to, kind, amount, term, defect, extras) = Links[l];
             var count = Entities.Length;
             from %= count;
             to %= count - 1;
@@ -234,7 +252,9 @@ public sealed class FinancingNetworkBuilderPropertyTests
                 to++;
             }
 
-            var link = new Link(Id(from), Id(to), kind, amount) { TermYears = term };
+            var link = extras.Apply(new Link(Id(from), Id(to), kind, amount) { TermYears = term }, count, Id);
+            var march = new CalendarMonth(2026, 3);
+            var june = new CalendarMonth(2026, 6);
             return defect switch
             {
                 LinkDefect.UnknownFrom => link with { From = "nobody" },
@@ -252,12 +272,25 @@ public sealed class FinancingNetworkBuilderPropertyTests
                 LinkDefect.NaNTerm => link with { TermYears = double.NaN },
                 LinkDefect.ReservedAttributeName => link with { Attributes = Attributes("amount", "x") },
                 LinkDefect.NullAttributeValue => link with { Attributes = Attributes("contract", null!) },
+                LinkDefect.RateOnCommercial => link with { Kind = LinkKind.ApiSpend, Rate = 0.05 },
+                LinkDefect.MaturityBeforeStart => link with { Kind = LinkKind.Loan, Start = june, Maturity = march },
+                LinkDefect.ScheduleNotSummingToAmount => link with { TermYears = null, Schedule = [new(march, amount + 1)] },
+                LinkDefect.ScheduleOutOfOrder => link with { TermYears = null, Schedule = [new(june, amount / 2), new(march, amount / 2)] },
+                LinkDefect.ScheduleWithTerm => link with { TermYears = 3, Schedule = [new(march, amount)] },
+                LinkDefect.LowAboveAmount => link with { Low = amount + 1 },
+                LinkDefect.HighBelowAmount => link with { Amount = amount + 1, High = amount },
+                LinkDefect.NegativeLow => link with { Low = -1 },
+                LinkDefect.ShareAboveOne => link with { Kind = LinkKind.Equity, Share = 1.25 },
+                LinkDefect.ShareOnLoan => link with { Kind = LinkKind.Loan, Share = 0.01 },
+                LinkDefect.SeniorityOnEquity => link with { Kind = LinkKind.Equity, Seniority = DebtSeniority.Senior },
+                LinkDefect.CollateralNamingNoEntity => link with { Kind = LinkKind.Bond, Collateral = "nobody" },
+                LinkDefect.MaxLtvWithoutCollateral => link with { Kind = LinkKind.CreditFacility, Collateral = null, MaxLtv = 0.5 },
                 _ => link,
             };
         }
 
         // Ids that only the defect can make invalid: links to a defective entity still name a valid-looking id.
-        private static string Id(int i) => string.Create(CultureInfo.InvariantCulture, $"e{i}");
+        public static string Id(int i) => string.Create(CultureInfo.InvariantCulture, $"e{i}");
 
         private static ImmutableSortedDictionary<string, string> Attributes(string key, string value) =>
             ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(key, value);
@@ -270,7 +303,8 @@ public sealed class FinancingNetworkBuilderPropertyTests
             3 => entity with { Capital = value },
             4 => entity with { ExternalAssets = value },
             5 => entity with { ExternalLiabilities = value },
-            _ => entity with { Tolerance = value },
+            6 => entity with { Tolerance = value },
+            _ => entity with { Valuation = value },
         };
     }
 }
