@@ -9,8 +9,8 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var graph = CommonOptions.Graph();
-        var json = CommonOptions.Json();
+        var graph = new GraphArgument();
+        var json = new JsonOption();
         var command = new Command("validate", "Check a graph file and list every problem with its file, line or JSON path. Exit code 2 when invalid.")
         {
             graph,
@@ -18,11 +18,10 @@ internal static class ValidateCommand
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(graph)!;
             var asJson = parse.GetValue(json);
             try
             {
-                var network = CliContext.Load(path);
+                var network = graph.Load(parse, context);
                 if (asJson)
                 {
                     JsonOutput.Write(context.Output, w =>

@@ -1,13 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
+using AiContagion.Cascades;
+using AiContagion.Centrality;
 using AiContagion.Cli.Commands;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Export;
+using AiContagion.Flow;
 using AiContagion.Io;
 using AiContagion.Model;
+using AiContagion.Tests.Export;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Export;
+namespace AiContagion.Tests.Cli;
 
 [TestClass]
 public sealed class ExportCommandTests
@@ -59,7 +63,7 @@ public sealed class ExportCommandTests
     [TestMethod]
     [DataRow(new[] { "-o", "x.pdf" }, "--output: cannot tell the format of 'x.pdf'")]
     [DataRow(new[] { "-o", "x.dot", "--min-amount", "-1" }, "--min-amount: -1")]
-    [DataRow(new[] { "-o", "x.dot", "--top", "0" }, "--top: 0 must be at least 1")]
+    [DataRow(new[] { "-o", "x.dot", "--top", "0" }, "--top: 0 must be positive")]
     [DataRow(new[] { "-o", "x.graphml", "--top", "3" }, "GraphML keeps every entity and link")]
     [DataRow(new[] { "-o", "x.dot", "--overlay", "heatmap" }, "--overlay: unknown overlay 'heatmap'")]
     [DataRow(new[] { "-o", "x.dot", "--overlay", "cascade" }, "--overlay cascade needs --withdraw")]
@@ -67,9 +71,9 @@ public sealed class ExportCommandTests
     [DataRow(new[] { "-o", "x.dot", "--overlay", "cut" }, "need --to")]
     [DataRow(new[] { "-o", "x.dot", "--to", "chipmaker" }, "--from and --to apply to")]
     [DataRow(new[] { "-o", "x.dot", "--measure", "katz" }, "--measure applies to --overlay centrality")]
-    [DataRow(new[] { "-o", "x.dot", "--overlay", "cascade", "--withdraw", "vc-fund,nobody" }, "--withdraw: unknown entity 'nobody'")]
+    [DataRow(new[] { "-o", "x.dot", "--overlay", "cascade", "--withdraw", "vc-fund,nobody" }, "--withdraw: the graph has no entity 'nobody'")]
     [DataRow(new[] { "-o", "x.dot", "--overlay", "cut", "--to", "atlantis" }, "--to: 'atlantis' is neither an entity id nor a sector")]
-    [DataRow(new[] { "-o", "x.dot", "--overlay", "dominators", "--from", "ghost", "--to", "chipmaker" }, "--from: unknown entity 'ghost'")]
+    [DataRow(new[] { "-o", "x.dot", "--overlay", "dominators", "--from", "ghost", "--to", "chipmaker" }, "--from: 'ghost' is neither an entity id nor a sector")]
     public void Export_BadInput_ExitCode2NamingTheOption(string[] options, string message)
     {
         using var temp = new TempFolder();
@@ -100,10 +104,10 @@ public sealed class ExportCommandTests
         // that one link, and every funding path to the chipmaker passes through the neocloud.
         var toy = Networks.ToyChain();
         var source = OverlaySources.Instance;
-        var cut = source.Cut(toy, [], "chipmaker", CancellationToken.None);
+        var cut = source.Cut(toy, EntitySelection.FundingSources, EntitySelection.Of("chipmaker"), CancellationToken.None);
         Assert.AreEqual(12, cut.Value!.Value, 1e-12);
         CollectionAssert.AreEqual(new[] { ToyChainCascade.IndexOf(toy, "neocloud", "chipmaker", AiContagion.Model.LinkKind.GpuPurchase) }, cut.CutLinks.ToArray());
-        CollectionAssert.AreEqual(new[] { "neocloud" }, source.Dominators(toy, [], "chipmaker", CancellationToken.None).SinglePointsOfFailure.ToArray());
+        CollectionAssert.AreEqual(new[] { "neocloud" }, source.Dominators(toy, EntitySelection.FundingSources, EntitySelection.Of("chipmaker"), CancellationToken.None).SinglePointsOfFailure.ToArray());
     }
 
     [TestMethod]
@@ -170,31 +174,31 @@ public sealed class ExportCommandTests
     {
         public List<string> Calls { get; } = [];
 
-        public CascadeOverlay Cascade(FinancingNetwork network, string? model, IReadOnlyList<string> withdrawn, CancellationToken cancellationToken)
+        public CascadeOverlay Cascade(FinancingNetwork network, ICascadeModel model, CascadeShock shock, CancellationToken cancellationToken)
         {
-            Calls.Add(model ?? "(default)");
-            Calls.Add(string.Join(",", withdrawn));
+            Calls.Add(model.Name);
+            Calls.Add(string.Join(",", shock.Withdrawals.Select(w => w.Id)));
             return ToyChainCascade.For(network);
         }
 
-        public CutOverlay Cut(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken)
+        public CutOverlay Cut(FinancingNetwork network, EntitySelection from, EntitySelection to, CancellationToken cancellationToken)
         {
-            Calls.Add(string.Join(",", from));
-            Calls.Add(to);
+            Calls.Add(from.ToString());
+            Calls.Add(to.ToString());
             return new CutOverlay([ToyChainCascade.IndexOf(network, "neocloud", "chipmaker", LinkKind.GpuPurchase)]);
         }
 
-        public DominatorOverlay Dominators(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken)
+        public DominatorOverlay Dominators(FinancingNetwork network, EntitySelection from, EntitySelection to, CancellationToken cancellationToken)
         {
-            Calls.Add(string.Join(",", from));
-            Calls.Add(to);
-            return new DominatorOverlay(["neocloud"], target: to);
+            Calls.Add(from.ToString());
+            Calls.Add(to.ToString());
+            return new DominatorOverlay(["neocloud"], target: to.ToString());
         }
 
-        public CentralityOverlay Centrality(FinancingNetwork network, string? measure, CancellationToken cancellationToken)
+        public CentralityOverlay Centrality(FinancingNetwork network, CentralityMeasure measure, CancellationToken cancellationToken)
         {
-            Calls.Add(measure ?? "(default)");
-            return new CentralityOverlay(measure ?? "pagerank", network.Entities.Select(e => KeyValuePair.Create(e.Id, 0.5)));
+            Calls.Add(MeasureOption.CommandName(measure));
+            return new CentralityOverlay(MeasureOption.CommandName(measure), network.Entities.Select(e => KeyValuePair.Create(e.Id, 0.5)));
         }
     }
 }

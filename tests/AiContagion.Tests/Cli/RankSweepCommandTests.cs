@@ -1,8 +1,9 @@
 using System.Text.Json;
 using AiContagion.Io;
+using AiContagion.Tests.Cascades;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Cascades;
+namespace AiContagion.Tests.Cli;
 
 [TestClass]
 public sealed class RankSweepCommandTests

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AiContagion.Tests.Support;
 using CsCheck;
 
-namespace AiContagion.Tests.Ship;
+namespace AiContagion.Tests.Cli;
 
 /// <summary>
 /// No path from the command line prints a stack trace for bad input: every command, given a bad graph, an unknown

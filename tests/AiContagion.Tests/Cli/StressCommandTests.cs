@@ -1,8 +1,9 @@
 using System.Text.Json;
 using AiContagion.Io;
+using AiContagion.Tests.Stress;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Stress;
+namespace AiContagion.Tests.Cli;
 
 [TestClass]
 public sealed class StressCommandTests

@@ -1,10 +1,67 @@
+using System.CommandLine;
 using System.Globalization;
 using AiContagion.Cascades;
-using AiContagion.Cli.Commands.Cascades;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Model;
 using Spectre.Console;
 
-namespace AiContagion.Cli.Commands;
+namespace AiContagion.Cli.Commands.Rank;
+
+/// <summary>
+/// <c>--sweep NAME=v1,v2,...</c> (repeatable: the grid is the cross product): rank at every value of an assumption.
+/// Values are checked while parsing, and against the model and the other options before any graph is read.
+/// </summary>
+internal sealed class RankSweepOption : Option<string[]>
+{
+    public RankSweepOption()
+        : base("--sweep")
+    {
+        Description = "Rank at every value of an assumption, NAME=v1,v2,... (repeatable: the grid is the cross product), NAME one of "
+            + SweepParameter.AllNames + "; prints each ranking and their stability (Kendall's tau-b, top-k overlap with k = --top, default 3).";
+        HelpName = "NAME=v1,v2,...";
+    }
+
+    /// <summary>The sweep's axes (none without <c>--sweep</c>), checked against the model and the options that conflict with a sweep.</summary>
+    public IReadOnlyList<SweepAxis> Axes(ParseResult parse, CascadeModelKind kind, ModelOptions models, RankingModeOptions mode, CandidateShockOptions shock, ChartOption chart)
+    {
+        var values = parse.GetValue(this) ?? [];
+        if (values.Length == 0)
+        {
+            return [];
+        }
+
+        var axes = RankSweep.ParseAxes(values, kind);
+        foreach (var axis in axes)
+        {
+            var single = axis.Parameter == SweepParameter.DefaultTolerance ? "--default-tolerance"
+                : axis.Parameter == SweepParameter.Recovery ? "--recovery"
+                : axis.Parameter == SweepParameter.WithdrawalFraction ? "--fraction"
+                : null;
+            var given = single == "--fraction" ? shock.FractionGiven(parse) : single is not null && models.Gives(parse, single);
+            if (given)
+            {
+                throw new CliUsageException($"--sweep {axis.Parameter.Name} and {single}: choose one.");
+            }
+        }
+
+        if (mode.Mode(parse) == RankingMode.Greedy)
+        {
+            throw new CliUsageException("--sweep and --greedy: a sweep compares rankings of candidates; use singles or --pairs.");
+        }
+
+        if (parse.GetValue(chart) is not null)
+        {
+            throw new CliUsageException("--sweep and --chart: choose one (draw one setting's chart without --sweep).");
+        }
+
+        if (axes.Any(a => a.Parameter == SweepParameter.WithdrawalFraction) && shock.Shock(parse) != CandidateShock.Withdraw)
+        {
+            throw new CliUsageException("--sweep fraction: the withdrawal fraction applies to --shock withdraw only.");
+        }
+
+        return axes;
+    }
+}
 
 /// <summary>
 /// <c>aicontagion rank ... --sweep NAME=v1,v2,... [--sweep ...]</c>: the ranking at every point of a grid of
@@ -12,6 +69,28 @@ namespace AiContagion.Cli.Commands;
 /// </summary>
 internal static class RankSweep
 {
+    /// <summary>Runs the sweep and reports it: the file (when asked), then the tables or the JSON.</summary>
+    public static void Run(CliContext context, ResultRequest request, FinancingNetwork network, CascadeModelKind kind, CascadeModelSettings settings, IReadOnlyList<SweepAxis> axes, WithdrawalRankingOptions options)
+    {
+        var sweepOptions = new RankingSweepOptions { ModelSettings = settings, Ranking = options, TopK = request.TopGiven ?? 3 };
+        var result = TerminalProgressBar.Run<RankingProgress, RankingSweepResult>(context, "ranking sweep", p => (p.Completed, p.Total), progress =>
+            new RankingSweep(kind, axes, sweepOptions).Run(network, progress, context.CancellationToken));
+        if (request.OutputPath is { } path)
+        {
+            RankReport.Rows.Write(path, result.Settings.SelectMany(s => s.Ranking.Entries.Select(e => ((SweepSetting?)s, e))));
+        }
+
+        var scope = request.Scope(network);
+        if (request.Json)
+        {
+            JsonOutput.Write(context.Output, w => WriteJson(w, result, scope.Complete ? request.TopGiven : request.Rows, scope));
+        }
+        else
+        {
+            WriteTables(context, result, request.Rows);
+        }
+    }
+
     /// <summary>Parses the <c>--sweep</c> values into axes; every error names the option and the value.</summary>
     public static IReadOnlyList<SweepAxis> ParseAxes(IReadOnlyList<string> values, CascadeModelKind model)
     {
@@ -42,7 +121,7 @@ internal static class RankSweep
                     $"--sweep: the {CascadeModels.CommandName(model)} model does not read {parameter.Name} (it is read by {string.Join(", ", parameter.Models.Select(CascadeModels.CommandName))}).");
             }
 
-            var parts = CommonOptions.SplitList(text[(equals + 1)..]);
+            var parts = OptionValues.SplitList(text[(equals + 1)..]);
             if (parts.Count == 0)
             {
                 throw new CliUsageException($"--sweep: {parameter.Name} has no value.");
@@ -71,97 +150,97 @@ internal static class RankSweep
         return axes;
     }
 
-    public static void WriteJson(CliContext context, RankingSweepResult sweep, int? limit) =>
-        JsonOutput.Write(context.Output, w =>
+    private static void WriteJson(System.Text.Json.Utf8JsonWriter w, RankingSweepResult sweep, int? limit, ResultScope scope)
+    {
+        w.WriteStartObject();
+        w.WriteString("model", sweep.ModelName);
+        w.WriteString("mode", sweep.Options.Ranking.Mode.ToString());
+        w.WriteString("shock", sweep.Options.Ranking.Shock.ToString());
+        w.WriteString("unit", sweep.Network.Unit);
+        w.WriteNumber("topK", sweep.Options.TopK);
+        scope.WriteTruncation(w, "settings[].ranking", "candidates");
+        w.WriteStartArray("axes");
+        foreach (var axis in sweep.Axes)
         {
             w.WriteStartObject();
-            w.WriteString("model", sweep.ModelName);
-            w.WriteString("mode", sweep.Options.Ranking.Mode.ToString());
-            w.WriteString("shock", sweep.Options.Ranking.Shock.ToString());
-            w.WriteString("unit", sweep.Network.Unit);
-            w.WriteNumber("topK", sweep.Options.TopK);
-            w.WriteStartArray("axes");
-            foreach (var axis in sweep.Axes)
+            w.WriteString("parameter", axis.Parameter.Name);
+            w.WriteStartArray("values");
+            foreach (var value in axis.Values)
             {
-                w.WriteStartObject();
-                w.WriteString("parameter", axis.Parameter.Name);
-                w.WriteStartArray("values");
-                foreach (var value in axis.Values)
-                {
-                    WriteValue(w, value);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("settings");
-            foreach (var setting in sweep.Settings)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("index", setting.Index);
-                w.WriteStartObject("parameters");
-                foreach (var value in setting.Values)
-                {
-                    w.WritePropertyName(value.Parameter.Name);
-                    WriteValue(w, value.Value);
-                }
-
-                w.WriteEndObject();
-                w.WriteStartObject("modelSettings");
-                foreach (var (name, value) in setting.Ranking.Settings)
-                {
-                    w.WriteString(name, value);
-                }
-
-                w.WriteEndObject();
-                w.WriteNumber("candidates", setting.Ranking.Candidates.Length);
-                w.WriteNumber("runs", setting.Ranking.Runs);
-                w.WriteStartArray("ranking");
-                foreach (var entry in setting.Ranking.Entries.Take(limit ?? int.MaxValue))
-                {
-                    RankCommand.WriteEntry(w, entry);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("stability");
-            foreach (var s in sweep.Stability)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("a", s.A);
-                w.WriteNumber("b", s.B);
-                w.WriteNumber("commonCandidates", s.CommonCandidates);
-                w.WriteNumberOrNull("topKOverlap", s.TopKOverlap);
-                w.WriteNumberOrNull("kendallTau", s.KendallTau);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("candidates");
-            foreach (var c in sweep.Candidates.Take(limit ?? int.MaxValue))
-            {
-                w.WriteStartObject();
-                w.WriteString("source", c.Label);
-                w.WriteNumber("bestRank", c.BestRank);
-                w.WriteNumber("worstRank", c.WorstRank);
-                w.WriteNumber("fewestLinksDown", c.FewestLinksDown);
-                w.WriteNumber("mostLinksDown", c.MostLinksDown);
-                w.WriteNumber("timesFirst", c.TimesFirst);
-                w.WriteNumber("timesTiedFirst", c.TimesTiedFirst);
-                w.WriteNumber("timesInTopK", c.TimesInTopK);
-                w.WriteEndObject();
+                WriteValue(w, value);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
-        });
+        }
 
-    public static void WriteTables(CliContext context, RankingSweepResult sweep, int? limit)
+        w.WriteEndArray();
+        w.WriteStartArray("settings");
+        foreach (var setting in sweep.Settings)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", setting.Index);
+            w.WriteStartObject("parameters");
+            foreach (var value in setting.Values)
+            {
+                w.WritePropertyName(value.Parameter.Name);
+                WriteValue(w, value.Value);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("modelSettings");
+            foreach (var (name, value) in setting.Ranking.Settings)
+            {
+                w.WriteString(name, value);
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("candidates", setting.Ranking.Candidates.Length);
+            w.WriteNumber("runs", setting.Ranking.Runs);
+            w.WriteStartArray("ranking");
+            foreach (var entry in setting.Ranking.Entries.Take(limit ?? int.MaxValue))
+            {
+                RankReport.WriteEntry(w, entry);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("stability");
+        foreach (var s in sweep.Stability)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("a", s.A);
+            w.WriteNumber("b", s.B);
+            w.WriteNumber("commonCandidates", s.CommonCandidates);
+            w.WriteNumberOrNull("topKOverlap", s.TopKOverlap);
+            w.WriteNumberOrNull("kendallTau", s.KendallTau);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("candidates");
+        foreach (var c in sweep.Candidates.Take(limit ?? int.MaxValue))
+        {
+            w.WriteStartObject();
+            w.WriteString("source", c.Label);
+            w.WriteNumber("bestRank", c.BestRank);
+            w.WriteNumber("worstRank", c.WorstRank);
+            w.WriteNumber("fewestLinksDown", c.FewestLinksDown);
+            w.WriteNumber("mostLinksDown", c.MostLinksDown);
+            w.WriteNumber("timesFirst", c.TimesFirst);
+            w.WriteNumber("timesTiedFirst", c.TimesTiedFirst);
+            w.WriteNumber("timesInTopK", c.TimesInTopK);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTables(CliContext context, RankingSweepResult sweep, int rows)
     {
         var console = context.Console;
         var first = sweep.Settings[0].Ranking;
@@ -173,7 +252,7 @@ internal static class RankSweep
             console.WriteLine();
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]#{setting.Index + 1}[/] {Markup.Escape(setting.Label)}"));
             console.WriteLine("settings: " + ModelOptions.Describe(setting.Ranking.Settings));
-            RankCommand.WriteEntryTable(console, sweep.Network.Unit, [.. setting.Ranking.Entries.Take(limit ?? int.MaxValue)]);
+            RankReport.WriteEntryTable(console, sweep.Network.Unit, setting.Ranking.Entries, rows);
         }
 
         if (sweep.Settings.Length > 1)
@@ -215,7 +294,7 @@ internal static class RankSweep
             .AddColumn(new TableColumn("first").RightAligned())
             .AddColumn(new TableColumn("tied first").RightAligned())
             .AddColumn(new TableColumn($"in top {sweep.Options.TopK}").RightAligned());
-        foreach (var c in sweep.Candidates.Take(limit ?? int.MaxValue))
+        foreach (var c in sweep.Candidates.Take(rows))
         {
             across.AddRow(
                 Markup.Escape(c.Label),
@@ -227,6 +306,10 @@ internal static class RankSweep
         }
 
         console.Write(across);
+        if (sweep.Candidates.Length > rows)
+        {
+            console.WriteLine(Readable.More(sweep.Candidates.Length - rows, "candidates"));
+        }
     }
 
     private static double Number(SweepParameter parameter, string text)

@@ -3,7 +3,7 @@ using AiContagion.Io;
 using AiContagion.Model;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Stress;
+namespace AiContagion.Tests.Cli;
 
 [TestClass]
 public sealed class RunwayCommandTests

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using AiContagion.Tests.Cascades;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Cascades;
+namespace AiContagion.Tests.Cli;
 
 [TestClass]
 public sealed class CascadeCommandTests

@@ -3,7 +3,7 @@ using AiContagion.Generators;
 using AiContagion.Io;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Ship;
+namespace AiContagion.Tests.Cli;
 
 /// <summary>
 /// Outputs are never half-written: the aicontagion process is killed (SIGKILL, no clean-up runs) while it writes a

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Cascades;
+namespace AiContagion.Tests.Cli;
 
 [TestClass]
 public sealed class RankCommandTests

@@ -1,17 +1,20 @@
 using System.Globalization;
-using AiContagion.Cli.Infrastructure;
 using AiContagion.Model;
 
-namespace AiContagion.Cli.Commands.Cascades;
+namespace AiContagion.Cli.Infrastructure;
 
-/// <summary>Parsing of option values shared by the cascade and rank commands; every error names the option and the value.</summary>
+/// <summary>Parsing of option values; every error names the option and the value (exit code 2).</summary>
 internal static class OptionValues
 {
-    /// <summary>All comma-separated parts of a repeatable option.</summary>
-    public static IReadOnlyList<string> Parts(string[]? values) =>
-        values is null ? [] : [.. values.SelectMany(v => CommonOptions.SplitList(v))];
+    /// <summary>Splits a comma-separated option value into trimmed, non-empty parts.</summary>
+    public static IReadOnlyList<string> SplitList(string? value) =>
+        value is null ? [] : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>A number, in invariant culture.</summary>
+    /// <summary>All comma-separated parts of a repeatable option.</summary>
+    public static IReadOnlyList<string> Parts(IEnumerable<string>? values) =>
+        values is null ? [] : [.. values.SelectMany(v => SplitList(v))];
+
+    /// <summary>A finite number, in invariant culture.</summary>
     public static double Number(string option, string text)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
@@ -34,7 +37,25 @@ internal static class OptionValues
         return value;
     }
 
-    /// <summary><c>NAME=value</c> pairs; with <paramref name="defaultValue"/>, a bare <c>NAME</c> is allowed.</summary>
+    /// <summary>A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static long Integer(string option, string text, long minimum = long.MinValue, long maximum = long.MaxValue)
+    {
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new CliUsageException($"{option}: '{text}' is not a whole number.");
+        }
+
+        if (value < minimum || value > maximum)
+        {
+            throw new CliUsageException(minimum == 1 && maximum >= int.MaxValue
+                ? string.Create(CultureInfo.InvariantCulture, $"{option}: {value} must be positive.")
+                : string.Create(CultureInfo.InvariantCulture, $"{option}: {value} must lie in [{minimum}, {maximum}]."));
+        }
+
+        return value;
+    }
+
+    /// <summary><c>NAME=value</c> pairs, value a fraction; with <paramref name="defaultValue"/>, a bare <c>NAME</c> is allowed.</summary>
     public static IReadOnlyList<(string Name, double Value)> Assignments(string option, IReadOnlyList<string> parts, double? defaultValue, bool allowZero = true)
     {
         var result = new List<(string, double)>();
@@ -72,6 +93,19 @@ internal static class OptionValues
             if (!network.Contains(id))
             {
                 throw new CliUsageException($"{option}: the graph has no entity '{id}'.");
+            }
+        }
+    }
+
+    /// <summary>Checks that no id is given twice.</summary>
+    public static void EnsureUnique(string option, IEnumerable<string> ids)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id))
+            {
+                throw new CliUsageException($"{option}: '{id}' is given twice.");
             }
         }
     }
