@@ -224,21 +224,23 @@ public sealed class CliRandomArgumentsTests
     private static readonly Dictionary<string, string[]> Options = new()
     {
         ["validate"] = ["--json"],
-        ["info"] = ["--json"],
+        ["info"] = ["--json", "--top", "--detail"],
         ["convert"] = ["--format", "--json"],
         ["cascade"] = ["--json", "--model", "--alpha", "--beta", "--seniority", "--recovery", "--default-tolerance", "--failure-rule", "--withdraw", "--fail",
-            "--distress", "--distress-all", "--external-shock", "--external-shock-all", "--external-shock-sector"],
+            "--distress", "--distress-all", "--external-shock", "--external-shock-all", "--external-shock-sector", "--top", "--detail", "--output", "--output-links"],
         ["rank"] = ["--json", "--candidates", "--pairs", "--greedy", "--top", "--shock", "--fraction", "--threads", "--chart", "--sweep", "--model", "--recovery",
-            "--default-tolerance", "--failure-rule", "--alpha", "--beta"],
-        ["export"] = ["--overlay", "--model", "--withdraw", "--min-amount", "--top", "--title", "--no-legend", "--no-labels", "--json"],
+            "--default-tolerance", "--failure-rule", "--alpha", "--beta", "--detail", "--output"],
+        ["export"] = ["--overlay", "--model", "--withdraw", "--min-amount", "--top", "--title", "--no-legend", "--no-labels", "--json", "--fail", "--external-shock-all",
+            "--from", "--to", "--measure"],
         ["stress"] = ["--json", "--p", "--correlation", "--shock", "--fraction", "--external-shock", "--external-scope", "--threads", "--top", "--chart",
-            "--chart-measure", "--failure-chart", "--model", "--recovery"],
+            "--chart-measure", "--failure-chart", "--model", "--recovery", "--external-shock-distribution", "--seed", "--detail", "--output"],
         ["runway"] = ["--json", "--withdraw", "--at", "--months", "--default-term", "--recurring", "--unknown-cash", "--default-tolerance", "--cash-paths",
-            "--chart", "--chart-top"],
-        ["centrality"] = ["--damping", "--alpha", "--direction", "--cost", "--weighted", "--samples", "--seed", "--tolerance", "--max-iterations", "--top", "--json"],
-        ["flow"] = ["--from", "--entities", "--entity-cost", "--json"],
-        ["dominators"] = ["--from", "--json"],
-        ["trace"] = ["--to", "--json"],
+            "--chart", "--chart-top", "--top", "--output"],
+        ["centrality"] = ["--damping", "--alpha", "--direction", "--cost", "--weighted", "--samples", "--seed", "--tolerance", "--max-iterations", "--top", "--json",
+            "--attenuation", "--detail", "--output"],
+        ["flow"] = ["--from", "--entities", "--entity-cost", "--json", "--top", "--output"],
+        ["dominators"] = ["--from", "--json", "--top", "--output"],
+        ["trace"] = ["--to", "--json", "--top", "--output"],
     };
 
     private static readonly string[] Values =
@@ -247,7 +249,7 @@ public sealed class CliRandomArgumentsTests
         "sector:Bank=0.2", "sector:Nope=0.1", "Bank=0.3", "Equity=0.4", "x=y=z", ",", "funding", "credit", "chain", "eisenberg-noe", "rogers-veraart",
         "debtrank", "gai-kapadia", "withdraw", "fail", "senior", "strict", "recovery=0,0.5", "default-tolerance=0.1", "beta:2,3", "lognormal:0,1",
         "common", "entity", "links", "amount", "cascade", "hops", "inverse-amount", "paying", "receiving", "count", "inflow", "tolerance", "zero",
-        "{out}.png", "{out}.svg", "{out}.bmp", "{out}", "json", "csv", "graphml", "true",
+        "{out}.png", "{out}.svg", "{out}.bmp", "{out}", "json", "csv", "graphml", "true", "{out}.csv", "{out}.json", "sector:Bank", "chipmaker",
     ];
 
     private static readonly string[] Commands = [.. Options.Keys];
