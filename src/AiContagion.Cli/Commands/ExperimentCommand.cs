@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using AiContagion.Cli.Commands.Stress;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Stress;
 using Spectre.Console;
@@ -34,19 +35,7 @@ internal static class ExperimentCommand
     private static Command GaiKapadia(CliContext context)
     {
         var json = new JsonOption();
-        var banks = new CountOption("--n", "Banks per network (default 1000, at least 2).");
-        var trials = new TrialsOption("Networks drawn per average degree", 1000, int.MaxValue);
-        var seed = new SeedOption("1");
-        var zMax = new Option<int>("--z-max")
-        {
-            Description = "Sweep the average degree z = 0, 1, …, Z (default 15).",
-            HelpName = "Z",
-            DefaultValueFactory = _ => 15,
-            CustomParser = result => OptionParsing.ParseOne(result, (option, text) => (int)OptionValues.Integer(option, text, 0, int.MaxValue - 1)),
-        };
-        var capital = new FractionOption("--capital", "Capital as a share of total assets (default 0.04).");
-        var interbank = new FractionOption("--interbank", "Interbank assets as a share of total assets (default 0.20).");
-        var threads = new ThreadsOption("trials");
+        var settings = new GaiKapadiaOptionsReader();
         var chart = new ChartOption("Write the contagion curve: frequency and extent against z");
         var output = OutputFileOption.ForRows("one row per average degree z; columns: " + Rows.Help + ".");
         var legacyCsv = new OutputFileOption("Old spelling of --output FILE.csv.", [".csv"], _ => true, "--csv") { Hidden = true };
@@ -55,33 +44,12 @@ internal static class ExperimentCommand
             "Gai & Kapadia (2010): directed Erdős–Rényi banking systems (capital 4 %, interbank assets 20 %, zero recovery), one random initial default; "
             + "contagion frequency and extent against average degree z.")
         {
-            json, banks, trials, seed, zMax, capital, interbank, threads, chart, output, legacyCsv,
+            json, chart, output, legacyCsv,
         };
+        settings.AddTo(command);
         command.SetAction(parse =>
         {
-            var n = parse.GetValue(banks) ?? 1000;
-            var top = parse.GetValue(zMax);
-            if (n < 2 || top > n - 1)
-            {
-                throw new CliUsageException(n < 2 ? $"--n: {n} must be at least 2." : $"--z-max: {top} must lie in [0, n − 1 = {n - 1}].");
-            }
-
-            var count = parse.GetValue(trials);
-            if ((long)count * (top + 1) > int.MaxValue)
-            {
-                throw new CliUsageException("--trials: too many trials in all.");
-            }
-
-            var options = new GaiKapadiaExperimentOptions
-            {
-                Banks = n,
-                TrialsPerDegree = count,
-                Seed = seed.Seed(parse, 1),
-                AverageDegrees = [.. Enumerable.Range(0, top + 1).Select(z => (double)z)],
-                CapitalRatio = capital.Value(parse, 0.04),
-                InterbankAssetShare = interbank.Value(parse, 0.20),
-                MaxDegreeOfParallelism = threads.MaxDegreeOfParallelism(parse),
-            };
+            var options = settings.Read(parse);
             var result = TerminalProgressBar.Run<StressProgress, GaiKapadiaExperimentResult>(context, "Gai–Kapadia trials", p => (p.Completed, p.Total), progress =>
                 GaiKapadiaExperiment.Run(options, progress, context.CancellationToken));
             Write(context, parse.GetValue(json), result, parse.GetValue(chart), parse.GetValue(output) ?? parse.GetValue(legacyCsv));

@@ -37,12 +37,16 @@ internal static class ExportCommand
         var json = new JsonOption();
         var command = new Command("export", "Draw a graph as a DOT, SVG or PNG diagram (tiers left to right, colour by sector, width by amount), or export GraphML, with optional overlays.")
         {
-            graph, output, from, to, measure, json,
+            graph, output,
         };
         overlays.AddTo(command);
         models.AddTo(command);
         shocks.AddTo(command);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(measure);
         filters.AddTo(command);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             var target = parse.GetValue(output)!;

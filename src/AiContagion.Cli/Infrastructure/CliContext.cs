@@ -36,6 +36,9 @@ internal sealed class CliContext
     /// <summary>Whether standard error is an interactive terminal: progress is shown there only then.</summary>
     public bool ErrorIsTerminal { get; }
 
+    /// <summary>How long a step runs before its progress bar appears (default 0.3 s: a quick step shows none).</summary>
+    public TimeSpan ProgressDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>A Spectre console over <see cref="Output"/>: colours on a terminal, plain and 200 columns wide otherwise.</summary>
     public IAnsiConsole Console => _console ??= CreateConsole();
 

@@ -11,6 +11,6 @@ internal sealed class DetailOption : Option<bool>
     public DetailOption()
         : base("--detail")
     {
-        Description = $"With --json: every row, even when the network has more than {ResultScope.MaximumCompleteElements:N0} entities + links (the JSON then carries the summary and the top rows).";
+        Description = "With --json: every row, even when the network has more than " + Readable.Count(ResultScope.MaximumCompleteElements) + " entities + links (without it the JSON then carries the summary and the top rows).";
     }
 }

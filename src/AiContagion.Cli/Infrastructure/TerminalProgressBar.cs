@@ -4,44 +4,42 @@ namespace AiContagion.Cli.Infrastructure;
 
 /// <summary>
 /// Progress of a long step (reading a graph, ranking, stress trials) as a Spectre.Console bar on standard error —
-/// only when standard error is a terminal (<see cref="CliContext.ErrorIsTerminal"/>); otherwise (piped, redirected,
-/// tests) the step runs silently and costs nothing extra. The bar is cleared when the step ends, so standard output
-/// (tables or JSON) is never mixed with it.
+/// only when standard error is a terminal (<see cref="CliContext.ErrorIsTerminal"/>), and only once the step has
+/// run for <see cref="CliContext.ProgressDelay"/>: a quick step shows nothing and pays nothing for the bar's
+/// rendering thread. Otherwise (piped, redirected, tests) the step runs silently on the calling thread. The bar is
+/// cleared when the step ends, so standard output (tables or JSON) is never mixed with it.
 /// </summary>
 internal static class TerminalProgressBar
 {
     /// <summary>Runs a step whose size is unknown (e.g. reading a graph) under an indeterminate bar.</summary>
-    public static T Run<T>(CliContext context, string description, Func<T> work)
-    {
-        if (!context.ErrorIsTerminal)
-        {
-            return work();
-        }
+    public static T Run<T>(CliContext context, string description, Func<T> work) =>
+        Run<int, T>(context, description, read: null, _ => work());
 
-        return Progress(context).Start(progress =>
-        {
-            var task = progress.AddTask(description, autoStart: true, maxValue: 1);
-            task.IsIndeterminate = true;
-            return work();
-        });
-    }
-
-    /// <summary>Runs a step that reports (completed, total) through <typeparamref name="TProgress"/>; the sink is null when no bar is shown.</summary>
-    public static T Run<TProgress, T>(CliContext context, string description, Func<TProgress, (int Completed, int Total)> read, Func<IProgress<TProgress>?, T> work)
+    /// <summary>Runs a step that reports (completed, total) through <typeparamref name="TProgress"/>; the sink is null when no bar can be shown.</summary>
+    public static T Run<TProgress, T>(CliContext context, string description, Func<TProgress, (int Completed, int Total)>? read, Func<IProgress<TProgress>?, T> work)
     {
         if (!context.ErrorIsTerminal)
         {
             return work(null);
         }
 
-        return Progress(context).Start(progress =>
+        var sink = new Sink<TProgress>(read);
+        var step = Task.Run(() => work(read is null ? null : sink), context.CancellationToken);
+        if (step.ContinueWith(_ => { }, TaskScheduler.Default).Wait(context.ProgressDelay))
+        {
+            return step.GetAwaiter().GetResult();
+        }
+
+        return Bar(context).Start(progress =>
         {
             var task = progress.AddTask(description, autoStart: true, maxValue: 1);
-            return work(new Sink<TProgress>(task, read));
+            task.IsIndeterminate = read is null;
+            sink.Attach(task);
+            return step.GetAwaiter().GetResult();
         });
     }
 
-    private static Progress Progress(CliContext context)
+    private static Progress Bar(CliContext context)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -55,17 +53,38 @@ internal static class TerminalProgressBar
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn());
     }
 
-    private sealed class Sink<TProgress>(ProgressTask task, Func<TProgress, (int Completed, int Total)> read) : IProgress<TProgress>
+    /// <summary>Keeps the latest (completed, total) until the bar exists, then forwards to it.</summary>
+    private sealed class Sink<TProgress>(Func<TProgress, (int Completed, int Total)>? read) : IProgress<TProgress>
     {
         private readonly Lock _gate = new();
+        private ProgressTask? _task;
+        private (int Completed, int Total) _latest;
+
+        public void Attach(ProgressTask task)
+        {
+            lock (_gate)
+            {
+                _task = task;
+                Show();
+            }
+        }
 
         public void Report(TProgress value)
         {
-            var (completed, total) = read(value);
+            var (completed, total) = read!(value);
             lock (_gate)
             {
-                task.MaxValue = Math.Max(1, total);
-                task.Value = Math.Max(task.Value, completed);
+                _latest = (Math.Max(_latest.Completed, completed), total);
+                Show();
+            }
+        }
+
+        private void Show()
+        {
+            if (_task is not null && _latest.Total > 0)
+            {
+                _task.MaxValue = _latest.Total;
+                _task.Value = _latest.Completed;
             }
         }
     }
