@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using AiContagion.Cli.Commands;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Io;
@@ -24,41 +25,58 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var context = new CliContext(output, error, isTerminal, cancellationToken);
-        var root = new RootCommand(
-            "aicontagion: financial contagion on directed weighted financing networks. "
-            + "Links point the way money moves (funder to recipient, customer to supplier).");
-        foreach (var command in Commands(context))
-        {
-            root.Subcommands.Add(command);
-        }
+        return Run(args, new CliContext(output, error, isTerminal, cancellationToken));
+    }
 
+    /// <summary>Runs the tool in a context (the executable's says whether standard error is a terminal, for progress).</summary>
+    internal static int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        var root = Root(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)
             {
-                error.WriteLine("error: " + problem.Message);
+                context.Error.WriteLine("error: " + problem.Message);
             }
 
-            error.WriteLine("Run 'aicontagion --help' (or 'aicontagion <command> --help') for usage.");
+            context.Error.WriteLine("Run 'aicontagion --help' (or 'aicontagion <command> --help') for usage.");
             return ExitCodes.BadInput;
         }
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (Describe(e) is { } failure)
         {
-            error.WriteLine(failure.Message);
+            context.Error.WriteLine(failure.Message);
             if (failure.Code == ExitCodes.Failure && Environment.GetEnvironmentVariable("AICONTAGION_DEBUG") == "1")
             {
-                error.WriteLine(e.ToString());
+                context.Error.WriteLine(e.ToString());
             }
 
             return failure.Code;
         }
+    }
+
+    /// <summary>The root command, named <c>aicontagion</c> whatever the executable's file name (help says <c>Usage: aicontagion</c>).</summary>
+    private static Command Root(CliContext context)
+    {
+        var root = new Command(
+            "aicontagion",
+            "aicontagion: financial contagion on directed weighted financing networks. "
+            + "Links point the way money moves (funder to recipient, customer to supplier).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
+        foreach (var command in Commands(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 
     private static IEnumerable<Command> Commands(CliContext context) =>

@@ -9,7 +9,7 @@ internal static class ConvertCommand
 {
     public static Command Create(CliContext context)
     {
-        var input = CommonOptions.Graph();
+        var input = new GraphArgument();
         var output = new Argument<string>("out")
         {
             Description = "The output: a .json or .graphml file, or a folder for entities.csv + links.csv (written whole or not at all).",
@@ -18,7 +18,7 @@ internal static class ConvertCommand
         {
             Description = "Force the output format (json, csv, graphml) instead of choosing it from the output path.",
         };
-        var json = CommonOptions.Json();
+        var json = new JsonOption();
         var command = new Command("convert", "Convert a graph between JSON, CSV (folder) and GraphML without loss.")
         {
             input,
@@ -28,7 +28,7 @@ internal static class ConvertCommand
         };
         command.SetAction(parse =>
         {
-            var network = CliContext.Load(parse.GetValue(input)!);
+            var network = input.Load(parse, context);
             var target = parse.GetValue(output)!;
             var chosen = parse.GetValue(format) ?? FinancingNetworkFile.FormatOf(target);
             FinancingNetworkFile.Save(network, target, chosen);

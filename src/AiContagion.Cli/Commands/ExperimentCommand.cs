@@ -3,14 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cli.Commands.Stress;
 using AiContagion.Cli.Infrastructure;
-using AiContagion.Io;
 using AiContagion.Stress;
 using Spectre.Console;
 
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion experiment gai-kapadia [--n 1000] [--trials T] [--seed S] [--json] [--chart FILE]</c>: random-network
+/// <c>aicontagion experiment gai-kapadia [--n 1000] [--trials T] [--seed S] [--json] [--chart FILE] [--output FILE]</c>: random-network
 /// experiments (the Gai–Kapadia contagion window).
 /// </summary>
 internal static class ExperimentCommand
@@ -22,89 +21,63 @@ internal static class ExperimentCommand
         return command;
     }
 
+    /// <summary>The <c>--output</c> columns: one row per average degree z.</summary>
+    internal static readonly RowSchema<GaiKapadiaExperimentPoint> Rows = new(
+        RowColumn<GaiKapadiaExperimentPoint>.Number("z", "average degree", p => p.AverageDegree),
+        RowColumn<GaiKapadiaExperimentPoint>.Integer("trials", "networks drawn", p => p.Trials),
+        RowColumn<GaiKapadiaExperimentPoint>.Integer("contagious", "networks in which contagion spread (≥ 5 % of banks)", p => p.ContagiousTrials),
+        RowColumn<GaiKapadiaExperimentPoint>.Number("frequency", "share of contagious networks", p => p.ContagionFrequency),
+        RowColumn<GaiKapadiaExperimentPoint>.Number("frequencyStandardError", "its standard error", p => p.FrequencyStandardError),
+        RowColumn<GaiKapadiaExperimentPoint>.Number("extentGivenContagion", "mean share of banks defaulting when contagion spreads", p => p.MeanExtentGivenContagion),
+        RowColumn<GaiKapadiaExperimentPoint>.Number("meanDefaults", "mean number of defaults", p => p.MeanDefaults),
+        RowColumn<GaiKapadiaExperimentPoint>.Number("realisedDegree", "mean realised average degree", p => p.MeanRealisedDegree));
+
     private static Command GaiKapadia(CliContext context)
     {
-        var json = CommonOptions.Json();
-        var banks = new Option<int>("--n") { Description = "Banks per network (default 1000).", DefaultValueFactory = _ => 1000 };
-        var trials = new Option<int>("--trials") { Description = "Networks drawn per average degree (default 1000).", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<long>("--seed") { Description = "Seed of every random draw (default 1).", DefaultValueFactory = _ => 1 };
-        var zMax = new Option<int>("--z-max") { Description = "Sweep the average degree z = 0, 1, …, Z (default 15).", DefaultValueFactory = _ => 15 };
-        var capital = new Option<string?>("--capital") { Description = "Capital as a share of total assets (default 0.04)." };
-        var interbank = new Option<string?>("--interbank") { Description = "Interbank assets as a share of total assets (default 0.20)." };
-        var threads = new Option<int?>("--threads") { Description = "Most trials at once (default: one per processor). The output does not depend on it." };
-        var chart = new Option<string?>("--chart") { Description = "Write the contagion curve: frequency and extent against z (.png or .svg)." };
-        var csv = new Option<string?>("--csv") { Description = "Write the curve as CSV." };
+        var json = new JsonOption();
+        var settings = new GaiKapadiaOptionsReader();
+        var chart = new ChartOption("Write the contagion curve: frequency and extent against z");
+        var output = OutputFileOption.ForRows("one row per average degree z; columns: " + Rows.Help + ".");
+        var legacyCsv = new OutputFileOption("Old spelling of --output FILE.csv.", [".csv"], _ => true, "--csv") { Hidden = true };
         var command = new Command(
             "gai-kapadia",
             "Gai & Kapadia (2010): directed Erdős–Rényi banking systems (capital 4 %, interbank assets 20 %, zero recovery), one random initial default; "
             + "contagion frequency and extent against average degree z.")
         {
-            json, banks, trials, seed, zMax, capital, interbank, threads, chart, csv,
+            json, chart, output, legacyCsv,
         };
+        settings.AddTo(command);
         command.SetAction(parse =>
         {
-            var n = parse.GetValue(banks);
-            if (n < 2)
-            {
-                throw new CliUsageException($"--n: {n} must be at least 2.");
-            }
-
-            var count = parse.GetValue(trials);
-            if (count < 1)
-            {
-                throw new CliUsageException($"--trials: {count} must be positive.");
-            }
-
-            var top = parse.GetValue(zMax);
-            if (top < 0 || top > n - 1)
-            {
-                throw new CliUsageException($"--z-max: {top} must lie in [0, n − 1 = {n - 1}].");
-            }
-
-            if ((long)count * (top + 1) > int.MaxValue)
-            {
-                throw new CliUsageException("--trials: too many trials in all.");
-            }
-
-            ChartFiles.Check("--chart", parse.GetValue(chart));
-            var options = new GaiKapadiaExperimentOptions
-            {
-                Banks = n,
-                TrialsPerDegree = count,
-                Seed = parse.GetValue(seed),
-                AverageDegrees = [.. Enumerable.Range(0, top + 1).Select(z => (double)z)],
-                CapitalRatio = parse.GetValue(capital) is { } k ? Cascades.OptionValues.Fraction("--capital", k) : 0.04,
-                InterbankAssetShare = parse.GetValue(interbank) is { } a ? Cascades.OptionValues.Fraction("--interbank", a) : 0.20,
-                MaxDegreeOfParallelism = parse.GetValue(threads) switch
-                {
-                    null => -1,
-                    > 0 and var t => t,
-                    var t => throw new CliUsageException($"--threads: {t} must be positive."),
-                },
-            };
-            var result = TerminalProgressBar.Run(context, "Gai–Kapadia trials", progress => GaiKapadiaExperiment.Run(options, progress, context.CancellationToken));
-            if (parse.GetValue(chart) is { } chartPath)
-            {
-                result.ToChart().Save(chartPath);
-            }
-
-            if (parse.GetValue(csv) is { } csvPath)
-            {
-                AtomicFile.WriteAllText(csvPath, result.ToCsv());
-            }
-
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, w => WriteJson(w, result));
-            }
-            else
-            {
-                WriteTable(context, result);
-            }
-
+            var options = settings.Read(parse);
+            var result = TerminalProgressBar.Run<StressProgress, GaiKapadiaExperimentResult>(context, "Gai–Kapadia trials", p => (p.Completed, p.Total), progress =>
+                GaiKapadiaExperiment.Run(options, progress, context.CancellationToken));
+            Write(context, parse.GetValue(json), result, parse.GetValue(chart), parse.GetValue(output) ?? parse.GetValue(legacyCsv));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void Write(CliContext context, bool json, GaiKapadiaExperimentResult result, string? chart, string? output)
+    {
+        if (chart is not null)
+        {
+            result.ToChart().Save(chart);
+        }
+
+        if (output is not null)
+        {
+            Rows.Write(output, result.Points);
+        }
+
+        if (json)
+        {
+            JsonOutput.Write(context.Output, w => WriteJson(w, result));
+        }
+        else
+        {
+            WriteTable(context, result);
+        }
     }
 
     private static void WriteJson(Utf8JsonWriter w, GaiKapadiaExperimentResult result)

@@ -1,209 +1,135 @@
-using AiContagion.Cascades;
-using AiContagion.Centrality;
-using AiContagion.Flow;
 using System.CommandLine;
 using System.Globalization;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Export;
+using AiContagion.Flow;
 using AiContagion.Model;
 
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion export &lt;graph&gt; -o FILE.dot|.gv|.svg|.png|.graphml</c>: a diagram of the graph, with
-/// overlays (<c>--overlay cascade|cut|dominators|centrality</c>, combinable) and filters for large graphs
-/// (<c>--min-amount</c>, <c>--top</c>). SVG and PNG are rendered by Graphviz <c>dot</c>; without it the DOT file
-/// is still written and the message names the package to install (exit 1).
+/// <c>aicontagion export &lt;graph&gt; -o FILE.dot|.gv|.svg|.png|.graphml</c>: a diagram of the graph, with overlays
+/// (<c>--overlay cascade|cut|dominators|centrality</c>, combinable) and filters for large graphs (<c>--min-amount</c>,
+/// <c>--top</c>). The cascade overlay takes the model and shock options of <c>cascade</c>. SVG and PNG are rendered by
+/// Graphviz <c>dot</c>; without it the DOT file is still written and the message names the package to install (exit 1).
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly string[] OverlayNames = ["cascade", "cut", "dominators", "centrality"];
-
     public static Command Create(CliContext context) => Create(context, OverlaySources.Instance, renderer: null);
 
     /// <summary>Creates the command with the given overlay source and Graphviz renderer (tests pass fakes).</summary>
     internal static Command Create(CliContext context, IOverlaySource overlaySource, GraphvizRenderer? renderer)
     {
-        var graph = CommonOptions.Graph();
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = "The file to write: .dot or .gv (DOT text), .svg or .png (rendered by Graphviz dot), .graphml (with overlay results as attributes).",
-            Required = true,
-        };
-        var overlay = new Option<string[]>("--overlay")
-        {
-            Description = "Draw analysis results: cascade, cut, dominators, centrality. Repeat the option or separate with commas.",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var model = new Option<string?>("--model") { Description = "The cascade model for --overlay cascade (e.g. funding, credit, chain)." };
-        var withdraw = new Option<string?>("--withdraw") { Description = "Comma-separated ids of the entities whose withdrawal starts the cascade (--overlay cascade)." };
-        var from = new Option<string?>("--from") { Description = "Comma-separated source ids for --overlay cut or dominators (default: every funding source)." };
-        var to = new Option<string?>("--to") { Description = "The sink for --overlay cut or dominators: an entity id or a sector." };
-        var measure = new Option<string?>("--measure") { Description = "The centrality measure for --overlay centrality (e.g. pagerank, katz, betweenness)." };
-        var minimumAmount = new Option<double?>("--min-amount") { Description = "Hide links whose amount is below this (highlighted links stay). Diagrams only." };
-        var top = new Option<int?>("--top") { Description = "Show only the N largest links (highlighted links stay). Diagrams only." };
-        var title = new Option<string?>("--title") { Description = "The diagram's title (default: the graph's title)." };
-        var noLegend = new Option<bool>("--no-legend") { Description = "Leave the legend out." };
-        var noLabels = new Option<bool>("--no-labels") { Description = "Leave the link labels out (amounts stay in tooltips)." };
-        var json = CommonOptions.Json();
+        var graph = new GraphArgument();
+        var output = new OutputFileOption(
+            "The file to write: .dot or .gv (DOT text), .svg or .png (rendered by Graphviz dot), .graphml (with overlay results as attributes).",
+            [".dot", ".gv", ".svg", ".png", ".graphml"],
+            path => DiagramFile.TryFormatOf(path, out _),
+            "--output",
+            "-o") { Required = true };
+        var overlays = new OverlayOptions();
+        var models = new ModelOptions();
+        var shocks = new ShockOptions();
+        var from = new EntitySelectionOption("--from", "Where money paths start for --overlay cut or dominators: funding (default), sector:NAME, or ID[,ID].");
+        var to = new EntitySelectionOption("--to", "Where they end for --overlay cut or dominators: an entity id, a sector, sector:NAME or ID[,ID].");
+        var measure = new MeasureOption("The centrality measure for --overlay centrality (default pagerank).");
+        var filters = new DiagramOptions();
+        var json = new JsonOption();
         var command = new Command("export", "Draw a graph as a DOT, SVG or PNG diagram (tiers left to right, colour by sector, width by amount), or export GraphML, with optional overlays.")
         {
-            graph, output, overlay, model, withdraw, from, to, measure, minimumAmount, top, title, noLegend, noLabels, json,
+            graph, output,
         };
+        overlays.AddTo(command);
+        models.AddTo(command);
+        shocks.AddTo(command);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(measure);
+        filters.AddTo(command);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             var target = parse.GetValue(output)!;
-            if (!DiagramFile.TryFormatOf(target, out var format))
-            {
-                throw new CliUsageException($"--output: cannot tell the format of '{target}'; use a .dot, .gv, .svg, .png or .graphml file.");
-            }
-
-            var request = new ExportRequest(
-                Overlays: ParseOverlays(parse.GetValue(overlay)),
-                Model: parse.GetValue(model),
-                Withdraw: CommonOptions.SplitList(parse.GetValue(withdraw)),
-                From: CommonOptions.SplitList(parse.GetValue(from)),
-                To: parse.GetValue(to),
-                Measure: parse.GetValue(measure));
-            CheckCombination(request, parse.GetValue(minimumAmount), parse.GetValue(top), format);
-            var network = CliContext.Load(parse.GetValue(graph)!);
-            CheckIds(network, request);
-            var overlays = BuildOverlays(network, request, overlaySource, context.CancellationToken);
-            var options = new DotOptions
-            {
-                Overlays = overlays,
-                MinimumAmount = parse.GetValue(minimumAmount) ?? 0,
-                TopLinks = parse.GetValue(top),
-                ShowLegend = !parse.GetValue(noLegend),
-                ShowLinkLabels = !parse.GetValue(noLabels),
-                Title = parse.GetValue(title),
-            };
-
-            DiagramSaveResult result;
-            try
-            {
-                result = DiagramFile.Save(network, target, options, renderer, context.CancellationToken);
-            }
-            catch (GraphvizNotFoundException missing)
-            {
-                context.Error.WriteLine("error: " + missing.Message);
-                return ExitCodes.Failure;
-            }
-
-            if (result.Warnings.Length > 0)
-            {
-                context.Error.WriteLine("graphviz: " + result.Warnings);
-            }
-
-            Report(context, parse.GetValue(json), result, network, request.Overlays);
-            return ExitCodes.Ok;
+            var chosen = overlays.Check(parse, models, shocks, from, to, measure);
+            var options = filters.Read(parse, DiagramFile.FormatOf(target));
+            var network = graph.Load(parse, context);
+            var drawn = overlays.Build(parse, network, overlaySource, models, shocks, from, to, measure, context.CancellationToken);
+            return DiagramReport.Save(context, parse.GetValue(json), network, target, options with { Overlays = drawn }, chosen, renderer);
         });
         return command;
     }
+}
 
-    private static List<string> ParseOverlays(string[]? values)
+/// <summary><c>--min-amount</c>, <c>--top</c>, <c>--title</c>, <c>--no-legend</c>, <c>--no-labels</c>: what a diagram shows.</summary>
+internal sealed class DiagramOptions
+{
+    private readonly Option<double?> _minimumAmount = new("--min-amount")
     {
-        var overlays = new List<string>();
-        foreach (var name in (values ?? []).SelectMany(v => CommonOptions.SplitList(v)))
+        Description = "Hide links whose amount is below this (highlighted links stay). Diagrams only.",
+        HelpName = "X",
+        CustomParser = result => OptionParsing.ParseOne(result, (option, text) =>
         {
-            var known = OverlayNames.FirstOrDefault(o => string.Equals(o, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CliUsageException($"--overlay: unknown overlay '{name}'; expected one of {string.Join(", ", OverlayNames)}.");
-            if (!overlays.Contains(known))
-            {
-                overlays.Add(known);
-            }
-        }
+            var amount = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
+            return double.IsFinite(amount) && amount >= 0 ? (double?)amount : throw new CliUsageException($"{option}: {text} is not a finite, non-negative amount.");
+        }),
+    };
 
-        return overlays;
+    private readonly TopOption _top = new("Draw only the N largest links (highlighted links stay). Diagrams only; default: every link.");
+
+    private readonly Option<string?> _title = new("--title") { Description = "The diagram's title (default: the graph's title)." };
+
+    private readonly Option<bool> _noLegend = new("--no-legend") { Description = "Leave the legend out." };
+
+    private readonly Option<bool> _noLabels = new("--no-labels") { Description = "Leave the link labels out (amounts stay in tooltips)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _minimumAmount, _top, _title, _noLegend, _noLabels })
+        {
+            command.Options.Add(option);
+        }
     }
 
-    private static void CheckCombination(ExportRequest request, double? minimumAmount, int? top, DiagramFormat format)
+    /// <summary>The diagram options (without overlays); filters on a GraphML file are an error.</summary>
+    public DotOptions Read(ParseResult parse, DiagramFormat format)
     {
-        bool Has(string overlay) => request.Overlays.Contains(overlay);
-        if (minimumAmount is { } amount && (!double.IsFinite(amount) || amount < 0))
-        {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--min-amount: {amount} is not a finite, non-negative amount."));
-        }
-
-        if (top is < 1)
-        {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--top: {top} must be at least 1."));
-        }
-
-        if (format == DiagramFormat.GraphMl && (minimumAmount is not null || top is not null))
+        if (format == DiagramFormat.GraphMl && (parse.GetValue(_minimumAmount) is not null || parse.GetValue(_top) is not null))
         {
             throw new CliUsageException("--min-amount and --top apply to diagrams (.dot, .svg, .png); GraphML keeps every entity and link.");
         }
 
-        if (Has("cascade") && request.Withdraw.Count == 0)
+        return new DotOptions
         {
-            throw new CliUsageException("--overlay cascade needs --withdraw ID[,ID...] (the entities whose withdrawal starts the cascade).");
-        }
-
-        if (!Has("cascade") && (request.Withdraw.Count > 0 || request.Model is not null))
-        {
-            throw new CliUsageException("--withdraw and --model apply to --overlay cascade.");
-        }
-
-        if ((Has("cut") || Has("dominators")) && request.To is null)
-        {
-            throw new CliUsageException("--overlay cut and --overlay dominators need --to (an entity id or a sector).");
-        }
-
-        if (!Has("cut") && !Has("dominators") && (request.From.Count > 0 || request.To is not null))
-        {
-            throw new CliUsageException("--from and --to apply to --overlay cut or --overlay dominators.");
-        }
-
-        if (!Has("centrality") && request.Measure is not null)
-        {
-            throw new CliUsageException("--measure applies to --overlay centrality.");
-        }
+            MinimumAmount = parse.GetValue(_minimumAmount) ?? 0,
+            TopLinks = parse.GetValue(_top),
+            ShowLegend = !parse.GetValue(_noLegend),
+            ShowLinkLabels = !parse.GetValue(_noLabels),
+            Title = parse.GetValue(_title),
+        };
     }
+}
 
-    private static void CheckIds(FinancingNetwork network, ExportRequest request)
+/// <summary>Saves the diagram and reports what it shows (a line, or JSON).</summary>
+internal static class DiagramReport
+{
+    public static int Save(CliContext context, bool json, FinancingNetwork network, string target, DotOptions options, IReadOnlyList<string> overlays, GraphvizRenderer? renderer)
     {
-        foreach (var id in request.Withdraw)
+        DiagramSaveResult result;
+        try
         {
-            if (!network.Contains(id))
-            {
-                throw new CliUsageException($"--withdraw: unknown entity '{id}'.");
-            }
+            result = DiagramFile.Save(network, target, options, renderer, context.CancellationToken);
+        }
+        catch (GraphvizNotFoundException missing)
+        {
+            context.Error.WriteLine("error: " + missing.Message);
+            return ExitCodes.Failure;
         }
 
-        foreach (var id in request.From)
+        if (result.Warnings.Length > 0)
         {
-            if (!network.Contains(id))
-            {
-                throw new CliUsageException($"--from: unknown entity '{id}'.");
-            }
+            context.Error.WriteLine("graphviz: " + result.Warnings);
         }
 
-        if (request.To is { } sink && !network.Contains(sink) && !SectorFacts.TryParse(sink, out _))
-        {
-            throw new CliUsageException($"--to: '{sink}' is neither an entity id nor a sector ({SectorFacts.AllNames}).");
-        }
-    }
-
-    private static DiagramOverlays BuildOverlays(FinancingNetwork network, ExportRequest request, IOverlaySource source, CancellationToken cancellationToken)
-    {
-        var overlays = DiagramOverlays.None;
-        foreach (var name in request.Overlays)
-        {
-            overlays = name switch
-            {
-                "cascade" => overlays with { Cascade = source.Cascade(network, request.Model, request.Withdraw, cancellationToken) },
-                "cut" => overlays with { Cut = source.Cut(network, request.From, request.To!, cancellationToken) },
-                "dominators" => overlays with { Dominators = source.Dominators(network, request.From, request.To!, cancellationToken) },
-                _ => overlays with { Centrality = source.Centrality(network, request.Measure, cancellationToken) },
-            };
-        }
-
-        return overlays;
-    }
-
-    private static void Report(CliContext context, bool json, DiagramSaveResult result, FinancingNetwork network, IReadOnlyList<string> overlays)
-    {
         if (json)
         {
             JsonOutput.Write(context.Output, w =>
@@ -215,13 +141,7 @@ internal static class ExportCommand
                 w.WriteNumber("entities", network.EntityCount);
                 w.WriteNumber("linksShown", result.LinksShown);
                 w.WriteNumber("links", network.LinkCount);
-                w.WriteStartArray("overlays");
-                foreach (var overlay in overlays)
-                {
-                    w.WriteStringValue(overlay);
-                }
-
-                w.WriteEndArray();
+                w.WriteStrings("overlays", overlays);
                 w.WriteEndObject();
             });
         }
@@ -231,97 +151,102 @@ internal static class ExportCommand
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {result.Path} ({result.Format}){with}: {result.EntitiesShown} of {network.EntityCount} entities, {result.LinksShown} of {network.LinkCount} links"));
         }
+
+        return ExitCodes.Ok;
     }
 }
 
-/// <summary>What <c>export</c> was asked to overlay, checked against the graph before any model runs.</summary>
-/// <param name="Overlays">The overlays, in the order asked, without repeats.</param>
-/// <param name="Model">The cascade model's name, or <see langword="null"/> for the default.</param>
-/// <param name="Withdraw">The entities withdrawn by the cascade's shock.</param>
-/// <param name="From">The sources of a cut or dominator tree (empty: every funding source).</param>
-/// <param name="To">The sink: an entity id or a sector name.</param>
-/// <param name="Measure">The centrality measure, or <see langword="null"/> for the default.</param>
-internal sealed record ExportRequest(
-    IReadOnlyList<string> Overlays, string? Model, IReadOnlyList<string> Withdraw, IReadOnlyList<string> From, string? To, string? Measure);
-
 /// <summary>
-/// Where <c>export</c> gets its overlays: the seam between the command and the models (AiContagion.Cascades,
-/// .Flow, .Centrality). Ids have been checked against the network; a bad model or measure name is a
-/// <see cref="CliUsageException"/> (exit 2) naming the option.
+/// <c>--overlay cascade|cut|dominators|centrality</c> (repeatable or comma-separated): which analyses to draw, and the
+/// checks that tie each overlay to its options (model and shock options to the cascade, <c>--from</c>/<c>--to</c> to
+/// the cut and dominators, <c>--measure</c> to centrality) before any graph is read.
 /// </summary>
-internal interface IOverlaySource
+internal sealed class OverlayOptions
 {
-    /// <summary>Runs the cascade model with the given entities withdrawn.</summary>
-    CascadeOverlay Cascade(FinancingNetwork network, string? model, IReadOnlyList<string> withdrawn, CancellationToken cancellationToken);
+    private static readonly string[] Names = ["cascade", "cut", "dominators", "centrality"];
 
-    /// <summary>The minimum cut between the sources (every funding source when empty) and the sink (entity id or sector).</summary>
-    CutOverlay Cut(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken);
-
-    /// <summary>The dominators of the sink (entity id or sector) on funding paths from the sources.</summary>
-    DominatorOverlay Dominators(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken);
-
-    /// <summary>A centrality measure's scores.</summary>
-    CentralityOverlay Centrality(FinancingNetwork network, string? measure, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The overlay source of this build. The models are merged from their own branches; until each is wired here
-/// (one adapter call per method, e.g. <c>CascadeOverlay.From(...)</c>), asking for its overlay is a usage error.
-/// </summary>
-internal sealed class OverlaySources : IOverlaySource
-{
-    public static OverlaySources Instance { get; } = new();
-
-    public CascadeOverlay Cascade(FinancingNetwork network, string? model, IReadOnlyList<string> withdrawn, CancellationToken cancellationToken)
+    private readonly Option<string[]> _overlay = new("--overlay")
     {
-        var kind = CascadeModelKind.Funding;
-        if (model is not null && !CascadeModels.TryParse(model, out kind))
+        Description = "Draw analysis results: cascade (takes cascade's --model, model and shock options), cut and dominators (--from, --to), centrality (--measure). Repeat the option or separate with commas.",
+        HelpName = "cascade|cut|dominators|centrality",
+        AllowMultipleArgumentsPerToken = false,
+        CustomParser = result => OptionParsing.Parse(result, (option, tokens) =>
         {
-            throw new CliUsageException($"--model: unknown model '{model}'; expected one of {CascadeModels.AllNames}.");
+            var overlays = new List<string>();
+            foreach (var name in OptionValues.Parts(tokens))
+            {
+                var known = Names.FirstOrDefault(o => string.Equals(o, name, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new CliUsageException($"{option}: unknown overlay '{name}'; expected one of {string.Join(", ", Names)}.");
+                if (!overlays.Contains(known))
+                {
+                    overlays.Add(known);
+                }
+            }
+
+            return overlays.ToArray();
+        }),
+    };
+
+    public void AddTo(Command command) => command.Options.Add(_overlay);
+
+    /// <summary>The overlays asked for, in order, each once; every option given must serve one of them.</summary>
+    public IReadOnlyList<string> Check(ParseResult parse, ModelOptions models, ShockOptions shocks, EntitySelectionOption from, EntitySelectionOption to, MeasureOption measure)
+    {
+        var overlays = parse.GetValue(_overlay) ?? [];
+        bool Has(string overlay) => overlays.Contains(overlay);
+        var cascadeOptions = shocks.Given(parse).Concat(models.Given(parse)).ToList();
+        if (Has("cascade"))
+        {
+            if (shocks.Given(parse).Count == 0)
+            {
+                throw new CliUsageException("--overlay cascade needs --withdraw ID[,ID...] or another shock option (--fail, --distress, --distress-all, --external-shock, --external-shock-all, --external-shock-sector).");
+            }
+
+            _ = models.Settings(parse);
+            shocks.Check(parse);
+        }
+        else if (cascadeOptions.Count > 0)
+        {
+            throw new CliUsageException($"--withdraw and --model apply to --overlay cascade, as does every model and shock option; given without it: {string.Join(", ", cascadeOptions)}.");
         }
 
-        if (withdrawn.Count == 0)
+        if ((Has("cut") || Has("dominators")) && !to.Given(parse))
         {
-            throw new CliUsageException("--overlay cascade needs --withdraw ID[,ID] (the funding sources that withdraw).");
+            throw new CliUsageException("--overlay cut and --overlay dominators need --to (an entity id or a sector).");
         }
 
-        var cascade = CascadeModels.Create(kind);
-        var shock = cascade.Accepts.HasFlag(ShockChannels.Withdrawal) ? CascadeShock.Withdraw(withdrawn) : CascadeShock.Fail(withdrawn);
-        return ModelOverlays.Cascade(cascade.Prepare(network).Run(shock, cancellationToken));
-    }
-
-    public CutOverlay Cut(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken)
-    {
-        var flow = MaximumFlow.Compute(network, Sources(from), Sink(network, to), cancellationToken);
-        return ModelOverlays.Cut(flow, (from.Count == 0 ? "funding sources" : string.Join(",", from)) + " → " + to);
-    }
-
-    public DominatorOverlay Dominators(FinancingNetwork network, IReadOnlyList<string> from, string to, CancellationToken cancellationToken)
-    {
-        var tree = DominatorTree.Compute(network, Sources(from), cancellationToken);
-        return ModelOverlays.Dominators(tree, Sink(network, to).Select(network), to);
-    }
-
-    public CentralityOverlay Centrality(FinancingNetwork network, string? measure, CancellationToken cancellationToken)
-    {
-        var chosen = CentralityMeasure.PageRank;
-        if (measure is not null && !CentralityMeasures.TryParse(measure, out chosen))
+        if (!Has("cut") && !Has("dominators") && (from.Given(parse) || to.Given(parse)))
         {
-            throw new CliUsageException($"--measure: unknown measure '{measure}'; expected one of {string.Join(", ", CentralityMeasures.Names)}.");
+            throw new CliUsageException("--from and --to apply to --overlay cut or --overlay dominators.");
         }
 
-        var scores = CentralityMeasures.Compute(network, chosen, cancellationToken);
-        if (!scores.Converged)
+        if (!Has("centrality") && parse.GetValue(measure) is not null)
         {
-            throw new InvalidOperationException($"{scores.Measure} did not converge in {scores.Iterations} iterations; run 'aicontagion centrality' to tune it.");
+            throw new CliUsageException("--measure applies to --overlay centrality.");
         }
 
-        return ModelOverlays.Centrality(scores);
+        return overlays;
     }
 
-    private static EntitySelection Sources(IReadOnlyList<string> from) => from.Count == 0 ? EntitySelection.FundingSources : EntitySelection.Of(from);
+    /// <summary>Runs the analyses behind the overlays asked for (ids checked against the network first).</summary>
+    public DiagramOverlays Build(ParseResult parse, FinancingNetwork network, IOverlaySource source, ModelOptions models, ShockOptions shocks, EntitySelectionOption from, EntitySelectionOption to, MeasureOption measure, CancellationToken cancellationToken)
+    {
+        var overlays = parse.GetValue(_overlay) ?? [];
+        var shock = overlays.Contains("cascade") ? shocks.Build(parse, network) : null;
+        var sources = from.Resolve(parse, network, EntitySelection.FundingSources)!;
+        var sink = to.Resolve(parse, network);
+        var drawn = DiagramOverlays.None;
+        foreach (var name in overlays)
+        {
+            drawn = name switch
+            {
+                "cascade" => drawn with { Cascade = source.Cascade(network, models.Build(parse), shock!.Shock, cancellationToken) },
+                "cut" => drawn with { Cut = source.Cut(network, sources, sink!, cancellationToken) },
+                "dominators" => drawn with { Dominators = source.Dominators(network, sources, sink!, cancellationToken) },
+                _ => drawn with { Centrality = source.Centrality(network, parse.GetValue(measure) ?? AiContagion.Centrality.CentralityMeasure.PageRank, cancellationToken) },
+            };
+        }
 
-    /// <summary>An entity id wins over a sector of the same name (the toy chain has an entity called chipmaker).</summary>
-    private static EntitySelection Sink(FinancingNetwork network, string to) =>
-        !network.Contains(to) && SectorFacts.TryParse(to, out var sector) ? EntitySelection.InSector(sector) : EntitySelection.Of(to);
+        return drawn;
+    }
 }

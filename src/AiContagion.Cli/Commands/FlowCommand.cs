@@ -8,80 +8,110 @@ using Spectre.Console;
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion flow &lt;graph&gt; --from S --to T [--entities]</c>: the maximum flow from a set of sources to a
-/// sink entity or sector, the minimum cut links and, optionally, the fewest entities whose failure cuts the money.
+/// <c>aicontagion flow &lt;graph&gt; --from S --to T [--entities] [--top N] [--json [--detail]] [--output FILE]</c>: the
+/// maximum flow from a set of sources to a set of sinks, the minimum cut links and, optionally, the fewest entities
+/// whose failure cuts the money.
 /// </summary>
 internal static class FlowCommand
 {
+    /// <summary>The <c>--output</c> columns: one row per entity, in network order.</summary>
+    internal static readonly RowSchema<FlowRow> Rows = new(
+        RowColumn<FlowRow>.Text("id", "entity id", r => r.Entity.Id),
+        RowColumn<FlowRow>.Text("sector", "its sector", r => r.Entity.Sector.ToString()),
+        RowColumn<FlowRow>.Flag("source", "one of the sources (--from)", r => r.Source),
+        RowColumn<FlowRow>.Flag("sink", "one of the sinks (--to)", r => r.Sink),
+        RowColumn<FlowRow>.Flag("sourceSide", "on the sources' side of the minimum cut", r => r.SourceSide),
+        RowColumn<FlowRow>.Text("entityCut", "--entities: whether it is in the minimum entity cut (empty without --entities or when there is none)", r => r.EntityCut is { } cut ? (cut ? "true" : "false") : null));
+
     public static Command Create(CliContext context)
     {
-        var graph = CommonOptions.Graph();
-        var from = SelectionOption.Create("--from", "The sources: funding (default), sector:NAME, or ID[,ID].");
-        var to = SelectionOption.Create("--to", "The sink: sector:NAME or ID[,ID].");
-        to.Required = true;
+        var graph = new GraphArgument();
+        var from = new EntitySelectionOption("--from", "The sources: funding (default), sector:NAME, or ID[,ID].");
+        var to = new EntitySelectionOption("--to", "The sinks: sector:NAME or ID[,ID].") { Required = true };
         var entities = new Option<bool>("--entities") { Description = "Also compute the minimum entity cut (entities whose failure cuts every money path; sources and sinks are not cuttable)." };
-        var entityCost = new Option<string?>("--entity-cost") { Description = "Entity cut cost: count (default: fewest entities) or inflow (cheapest by yearly inflow)." };
-        var json = CommonOptions.Json();
+        var entityCost = new Option<EntityCutCost?>("--entity-cost")
+        {
+            Description = "Entity cut cost: count (default: fewest entities) or inflow (cheapest by yearly inflow).",
+            HelpName = "count|inflow",
+            CustomParser = result => OptionParsing.ParseOne(result, (option, text) => (EntityCutCost?)(text.Trim().ToLowerInvariant() switch
+            {
+                "count" => EntityCutCost.Count,
+                "inflow" => EntityCutCost.Inflow,
+                _ => throw new CliUsageException($"{option}: unknown cost '{text}' (expected count or inflow)."),
+            })),
+        };
+        var results = new ResultOptions(
+            "Cut links listed (default 20; --json lists every one up to 10,000 entities + links).",
+            OutputFileOption.ForRows("one row per entity; columns: " + Rows.Help + "."));
         var command = new Command("flow", "Maximum flow and minimum cut from sources to a sink, capacity = link amount (money moves from payer to recipient).")
         {
-            graph, from, to, entities, entityCost, json,
+            graph, from, to, entities, entityCost,
         };
+        results.AddTo(command);
         command.SetAction(parse =>
         {
-            var cost = parse.GetValue(entityCost)?.Trim().ToLowerInvariant() switch
-            {
-                null or "count" => EntityCutCost.Count,
-                "inflow" => EntityCutCost.Inflow,
-                var other => throw new CliUsageException($"--entity-cost: unknown cost '{other}' (expected count or inflow)."),
-            };
+            var request = results.Read(parse);
             if (parse.GetValue(entityCost) is not null && !parse.GetValue(entities))
             {
                 throw new CliUsageException("--entity-cost applies only with --entities.");
             }
 
-            var network = CliContext.Load(parse.GetValue(graph)!);
-            var sources = SelectionOption.Resolve(network, "--from", parse.GetValue(from) ?? "funding");
-            var sinks = SelectionOption.Resolve(network, "--to", parse.GetValue(to)!);
+            var network = graph.Load(parse, context);
+            var sources = from.Resolve(parse, network, EntitySelection.FundingSources)!;
+            var sinks = to.Resolve(parse, network)!;
             var result = MaximumFlow.Compute(network, sources, sinks, context.CancellationToken);
-            EntityCutResult? entityCut = null;
-            string? entityCutProblem = null;
-            if (parse.GetValue(entities))
-            {
-                try
-                {
-                    entityCut = MinimumEntityCut.Compute(network, sources, sinks, new EntityCutOptions { Cost = cost }, context.CancellationToken);
-                }
-                catch (UnboundedFlowException e)
-                {
-                    entityCutProblem = e.Message;
-                }
-            }
-
-            if (parse.GetValue(json))
-            {
-                WriteJson(context, network, result, parse.GetValue(entities), entityCut, entityCutProblem);
-            }
-            else
-            {
-                WriteTable(context, network, result, entityCut, entityCutProblem);
-            }
-
+            var (entityCut, problem) = parse.GetValue(entities) ? EntityCut(network, sources, sinks, parse.GetValue(entityCost) ?? EntityCutCost.Count, context) : (null, null);
+            Write(context, request, network, result, parse.GetValue(entities), entityCut, problem);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteJson(CliContext context, FinancingNetwork network, FlowResult result, bool withEntities, EntityCutResult? entityCut, string? entityCutProblem) =>
+    private static (EntityCutResult? Cut, string? Problem) EntityCut(FinancingNetwork network, EntitySelection sources, EntitySelection sinks, EntityCutCost cost, CliContext context)
+    {
+        try
+        {
+            return (MinimumEntityCut.Compute(network, sources, sinks, new EntityCutOptions { Cost = cost }, context.CancellationToken), null);
+        }
+        catch (UnboundedFlowException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static void Write(CliContext context, ResultRequest request, FinancingNetwork network, FlowResult result, bool withEntities, EntityCutResult? entityCut, string? problem)
+    {
+        if (request.OutputPath is { } path)
+        {
+            var sources = result.Sources.ToHashSet(StringComparer.Ordinal);
+            var sinks = result.Sinks.ToHashSet(StringComparer.Ordinal);
+            var side = result.SourceSide.ToHashSet(StringComparer.Ordinal);
+            var cut = entityCut?.Entities.ToHashSet(StringComparer.Ordinal);
+            Rows.Write(path, network.Entities.Select(e => new FlowRow(e, sources.Contains(e.Id), sinks.Contains(e.Id), side.Contains(e.Id), cut?.Contains(e.Id))));
+        }
+
+        if (request.Json)
+        {
+            WriteJson(context, network, result, withEntities, entityCut, problem, request.Scope(network));
+        }
+        else
+        {
+            WriteTable(context, network, result, entityCut, problem, request.Rows);
+        }
+    }
+
+    private static void WriteJson(CliContext context, FinancingNetwork network, FlowResult result, bool withEntities, EntityCutResult? entityCut, string? entityCutProblem, ResultScope scope) =>
         JsonOutput.Write(context.Output, w =>
         {
             w.WriteStartObject();
             w.WriteNumber("maxFlow", result.Value);
             w.WriteString("unit", network.Unit);
-            WriteIds(w, "sources", result.Sources);
-            WriteIds(w, "sinks", result.Sinks);
-            WriteIds(w, "sourceSide", result.SourceSide);
+            scope.WriteTruncation(w, "sources", "sinks", "sourceSide", "cut", "entityCut");
+            w.WriteStrings("sources", scope.Take(result.Sources));
+            w.WriteStrings("sinks", scope.Take(result.Sinks));
+            w.WriteStrings("sourceSide", scope.Take(result.SourceSide));
             w.WriteStartArray("cut");
-            foreach (var link in result.CutLinks)
+            foreach (var link in scope.Take(result.CutLinks))
             {
                 w.WriteStartObject();
                 w.WriteString("from", link.From);
@@ -96,7 +126,7 @@ internal static class FlowCommand
             {
                 if (entityCut is not null)
                 {
-                    WriteIds(w, "entityCut", entityCut.Entities);
+                    w.WriteStrings("entityCut", scope.Take(entityCut.Entities));
                     w.WriteNumber("entityCutValue", entityCut.Value);
                 }
                 else
@@ -109,33 +139,24 @@ internal static class FlowCommand
             w.WriteEndObject();
         });
 
-    private static void WriteIds(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<string> ids)
-    {
-        w.WriteStartArray(name);
-        foreach (var id in ids)
-        {
-            w.WriteStringValue(id);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static string Abbreviate(IReadOnlyList<string> ids) =>
-        ids.Count <= 10 ? string.Join(", ", ids) : string.Join(", ", ids.Take(10)) + string.Create(CultureInfo.InvariantCulture, $" … (+{ids.Count - 10} more)");
-
-    private static void WriteTable(CliContext context, FinancingNetwork network, FlowResult result, EntityCutResult? entityCut, string? entityCutProblem)
+    private static void WriteTable(CliContext context, FinancingNetwork network, FlowResult result, EntityCutResult? entityCut, string? entityCutProblem, int rows)
     {
         var console = context.Console;
         console.WriteLine(result.ToString());
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"from {Abbreviate(result.Sources)} to {Abbreviate(result.Sinks)}: {result.Value:#,0.###} {network.Unit}"));
+            $"from {Readable.List(result.Sources)} to {Readable.List(result.Sinks)}: {result.Value:#,0.###} {network.Unit}"));
         var table = new Table().AddColumn("from").AddColumn("to").AddColumn("kind").AddColumn(new TableColumn($"amount ({Markup.Escape(network.Unit)})").RightAligned());
-        foreach (var link in result.CutLinks)
+        foreach (var link in result.CutLinks.Take(rows))
         {
             table.AddRow(Markup.Escape(link.From), Markup.Escape(link.To), link.Kind.ToString(), link.Amount.ToString("#,0.###", CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
+        if (result.CutLinks.Length > rows)
+        {
+            console.WriteLine(Readable.More(result.CutLinks.Length - rows, "cut links", "--top N lists more; --json --detail lists every one"));
+        }
+
         if (entityCut is not null)
         {
             console.WriteLine(entityCut.ToString());
@@ -147,32 +168,5 @@ internal static class FlowCommand
     }
 }
 
-/// <summary>Entity-selection options (<c>funding</c>, <c>sector:NAME</c>, <c>ID[,ID]</c>) shared by the structure commands.</summary>
-internal static class SelectionOption
-{
-    public static Option<string?> Create(string name, string description) => new(name) { Description = description };
-
-    /// <summary>Parses and checks a selection against the network; bad values are usage errors naming the option.</summary>
-    public static EntitySelection Resolve(FinancingNetwork network, string option, string text)
-    {
-        if (!EntitySelection.TryParse(text, out var selection, out var problem))
-        {
-            throw new CliUsageException($"{option}: {problem}.");
-        }
-
-        try
-        {
-            _ = selection.Select(network);
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new CliUsageException($"{option} '{text}': {e.Message}", e);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException($"{option} '{text}': {e.Message}", e);
-        }
-
-        return selection;
-    }
-}
+/// <summary>One entity's part in a flow result (a row of <c>flow --output</c>).</summary>
+internal sealed record FlowRow(Entity Entity, bool Source, bool Sink, bool SourceSide, bool? EntityCut);

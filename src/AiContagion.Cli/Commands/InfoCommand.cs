@@ -6,29 +6,30 @@ using Spectre.Console;
 
 namespace AiContagion.Cli.Commands;
 
-/// <summary><c>aicontagion info &lt;graph&gt;</c>: counts by sector and kind, totals, funding sources.</summary>
+/// <summary><c>aicontagion info &lt;graph&gt; [--top N] [--json [--detail]]</c>: counts by sector and kind, totals, funding sources.</summary>
 internal static class InfoCommand
 {
     public static Command Create(CliContext context)
     {
-        var graph = CommonOptions.Graph();
-        var json = CommonOptions.Json();
+        var graph = new GraphArgument();
+        var results = new ResultOptions("Funding sources listed (default 20; --json lists every one up to 10,000 entities + links).", output: null);
         var command = new Command("info", "Summarise a graph: entities by sector, links and amounts by kind, totals, funding sources.")
         {
             graph,
-            json,
         };
+        results.AddTo(command);
         command.SetAction(parse =>
         {
-            var network = CliContext.Load(parse.GetValue(graph)!);
+            var request = results.Read(parse);
+            var network = graph.Load(parse, context);
             var summary = NetworkSummary.Of(network);
-            if (parse.GetValue(json))
+            if (request.Json)
             {
-                WriteJson(context, network, summary);
+                WriteJson(context, network, summary, request.Scope(network));
             }
             else
             {
-                WriteTable(context, network, summary);
+                WriteTable(context, network, summary, request.Rows);
             }
 
             return ExitCodes.Ok;
@@ -36,7 +37,7 @@ internal static class InfoCommand
         return command;
     }
 
-    private static void WriteJson(CliContext context, FinancingNetwork network, NetworkSummary summary) =>
+    private static void WriteJson(CliContext context, FinancingNetwork network, NetworkSummary summary, ResultScope scope) =>
         JsonOutput.Write(context.Output, w =>
         {
             w.WriteStartObject();
@@ -69,17 +70,12 @@ internal static class InfoCommand
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("fundingSources");
-            foreach (var source in network.FundingSources)
-            {
-                w.WriteStringValue(source.Id);
-            }
-
-            w.WriteEndArray();
+            scope.WriteTruncation(w, "fundingSources");
+            w.WriteStrings("fundingSources", scope.Take(network.FundingSources.Select(s => s.Id)));
             w.WriteEndObject();
         });
 
-    private static void WriteTable(CliContext context, FinancingNetwork network, NetworkSummary summary)
+    private static void WriteTable(CliContext context, FinancingNetwork network, NetworkSummary summary, int rows)
     {
         var console = context.Console;
         var title = network.Metadata.Title ?? "untitled network";
@@ -103,7 +99,11 @@ internal static class InfoCommand
 
         console.Write(kinds);
         var sources = network.FundingSources;
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"funding sources ({sources.Count}): ") + string.Join(", ", sources.Select(s => s.Id)));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"funding sources ({sources.Count:#,0}): ") + string.Join(", ", sources.Take(rows).Select(s => s.Id)));
+        if (sources.Count > rows)
+        {
+            console.WriteLine(Readable.More(sources.Count - rows, "funding sources", "--top N lists more; --json --detail lists every one"));
+        }
     }
 
     private sealed record NetworkSummary(

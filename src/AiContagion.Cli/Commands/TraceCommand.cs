@@ -8,49 +8,50 @@ using Spectre.Console;
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion trace &lt;graph&gt; [--to ID]</c>: the share of each entity's inflow that originates, traced back
-/// proportionally, with each funding source and each entity's outside revenue.
+/// <c>aicontagion trace &lt;graph&gt; [--to ID] [--top N] [--json [--detail]] [--output FILE]</c>: the share of each
+/// entity's inflow that originates, traced back proportionally, with each funding source and each entity's outside revenue.
 /// </summary>
 internal static class TraceCommand
 {
+    /// <summary>The <c>--output</c> columns: one row per entity and origin (an entity without inflow: one row, no origin).</summary>
+    internal static readonly RowSchema<(EntityProvenance Entity, OriginShare? Origin)> Rows = new(
+        RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Text("id", "entity id", r => r.Entity.Id),
+        RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Number("inflow", "its inflow: links in plus revenue", r => r.Entity.Inflow),
+        RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Text("origin", "where that money starts: a funding source, or revenue:ID", r => r.Origin?.Origin),
+        RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Text("kind", "fundingSource, revenue or untraced", r => r.Origin is { } o ? KindName(o.Kind) : null),
+        RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Number("share", "share of the inflow from that origin", r => r.Origin?.Share),
+        RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Number("amount", "amount from that origin", r => r.Origin?.Amount));
+
     public static Command Create(CliContext context)
     {
-        var graph = CommonOptions.Graph();
-        var to = new Option<string?>("--to") { Description = "Trace only these entities: ID[,ID] (default: every entity)." };
-        var json = CommonOptions.Json();
+        var graph = new GraphArgument();
+        var to = new EntitySelectionOption("--to", "Trace only these entities: ID[,ID], sector:NAME or funding (default: every entity).");
+        var results = new ResultOptions(
+            "Entities listed, and origins per entity (default 20; --json lists every one up to 10,000 entities + links).",
+            OutputFileOption.ForRows("one row per entity and origin; columns: " + Rows.Help + "."));
         var command = new Command("trace", "Money provenance: what share of each entity's inflow comes, ultimately, from each funding source or from outside revenue.")
         {
-            graph, to, json,
+            graph, to,
         };
+        results.AddTo(command);
         command.SetAction(parse =>
         {
-            var network = CliContext.Load(parse.GetValue(graph)!);
-            IReadOnlyCollection<string>? targets = null;
-            if (parse.GetValue(to) is { } text)
+            var request = results.Read(parse);
+            var network = graph.Load(parse, context);
+            var targets = to.Resolve(parse, network)?.Select(network);
+            var result = MoneyProvenance.Trace(network, new ProvenanceOptions { Targets = targets?.ToArray() }, context.CancellationToken);
+            if (request.OutputPath is { } path)
             {
-                targets = CommonOptions.SplitList(text);
-                if (targets.Count == 0)
-                {
-                    throw new CliUsageException("--to: name one or more entity ids.");
-                }
-
-                foreach (var id in targets)
-                {
-                    if (!network.Contains(id))
-                    {
-                        throw new CliUsageException($"--to: the network has no entity with id '{id}'.");
-                    }
-                }
+                Rows.Write(path, result.Entities.SelectMany(e => e.HasInflow ? e.Origins.Select(o => (e, (OriginShare?)o)) : [(e, null)]));
             }
 
-            var result = MoneyProvenance.Trace(network, new ProvenanceOptions { Targets = targets }, context.CancellationToken);
-            if (parse.GetValue(json))
+            if (request.Json)
             {
-                WriteJson(context, result);
+                WriteJson(context, result, request.Scope(network));
             }
             else
             {
-                WriteTable(context, network, result);
+                WriteTable(context, network, result, request.Rows);
             }
 
             return ExitCodes.Ok;
@@ -65,12 +66,13 @@ internal static class TraceCommand
         _ => "untraced",
     };
 
-    private static void WriteJson(CliContext context, ProvenanceResult result) =>
+    private static void WriteJson(CliContext context, ProvenanceResult result, ResultScope scope) =>
         JsonOutput.Write(context.Output, w =>
         {
             w.WriteStartObject();
+            scope.WriteTruncation(w, "entities", "entities[].origins");
             w.WriteStartArray("entities");
-            foreach (var entity in result.Entities)
+            foreach (var entity in scope.Take(result.Entities))
             {
                 w.WriteStartObject();
                 w.WriteString("id", entity.Id);
@@ -82,7 +84,7 @@ internal static class TraceCommand
                 }
 
                 w.WriteStartArray("origins");
-                foreach (var origin in entity.Origins)
+                foreach (var origin in scope.Take(entity.Origins))
                 {
                     w.WriteStartObject();
                     w.WriteString("origin", origin.Origin);
@@ -100,13 +102,14 @@ internal static class TraceCommand
             w.WriteEndObject();
         });
 
-    private static void WriteTable(CliContext context, FinancingNetwork network, ProvenanceResult result)
+    private static void WriteTable(CliContext context, FinancingNetwork network, ProvenanceResult result, int rows)
     {
         var console = context.Console;
         console.WriteLine(result.ToString());
         var table = new Table().AddColumn("entity").AddColumn(new TableColumn($"inflow ({Markup.Escape(network.Unit)})").RightAligned())
             .AddColumn("origin").AddColumn("kind").AddColumn(new TableColumn("share").RightAligned()).AddColumn(new TableColumn("amount").RightAligned());
-        foreach (var entity in result.Entities)
+        var hiddenOrigins = 0;
+        foreach (var entity in result.Entities.Take(rows))
         {
             var inflow = entity.Inflow.ToString("#,0.###", CultureInfo.InvariantCulture);
             if (!entity.HasInflow)
@@ -116,7 +119,7 @@ internal static class TraceCommand
             }
 
             var first = true;
-            foreach (var origin in entity.Origins)
+            foreach (var origin in entity.Origins.Take(rows))
             {
                 table.AddRow(
                     first ? Markup.Escape(entity.Id) : string.Empty,
@@ -127,8 +130,19 @@ internal static class TraceCommand
                     origin.Amount.ToString("#,0.###", CultureInfo.InvariantCulture));
                 first = false;
             }
+
+            hiddenOrigins += Math.Max(0, entity.Origins.Length - rows);
         }
 
         console.Write(table);
+        if (result.Entities.Length > rows)
+        {
+            console.WriteLine(Readable.More(result.Entities.Length - rows, "entities"));
+        }
+
+        if (hiddenOrigins > 0)
+        {
+            console.WriteLine(Readable.More(hiddenOrigins, "origins of the entities listed"));
+        }
     }
 }

@@ -9,8 +9,8 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var graph = CommonOptions.Graph();
-        var json = CommonOptions.Json();
+        var graph = new GraphArgument();
+        var json = new JsonOption();
         var command = new Command("validate", "Check a graph file and list every problem with its file, line or JSON path. Exit code 2 when invalid.")
         {
             graph,
@@ -18,65 +18,69 @@ internal static class ValidateCommand
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(graph)!;
-            var asJson = parse.GetValue(json);
             try
             {
-                var network = CliContext.Load(path);
-                if (asJson)
-                {
-                    JsonOutput.Write(context.Output, w =>
-                    {
-                        w.WriteStartObject();
-                        w.WriteBoolean("valid", true);
-                        w.WriteNumber("entities", network.EntityCount);
-                        w.WriteNumber("links", network.LinkCount);
-                        w.WriteStartArray("problems");
-                        w.WriteEndArray();
-                        w.WriteEndObject();
-                    });
-                }
-                else
-                {
-                    context.Output.WriteLine($"valid: {network.EntityCount} entities, {network.LinkCount} links");
-                }
-
+                var network = graph.Load(parse, context);
+                WriteValid(context, parse.GetValue(json), network.EntityCount, network.LinkCount);
                 return ExitCodes.Ok;
             }
-            catch (NetworkFormatException error) when (asJson)
+            catch (NetworkFormatException error) when (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Output, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteBoolean("valid", false);
-                    w.WriteStartArray("problems");
-                    foreach (var problem in error.Problems)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("file", problem.Location?.File);
-                        if (problem.Location?.Line is { } line)
-                        {
-                            w.WriteNumber("line", line);
-                        }
-                        else
-                        {
-                            w.WriteNull("line");
-                        }
-
-                        w.WriteString("path", problem.Location?.Path);
-                        w.WriteString("subject", problem.Subject);
-                        w.WriteString("field", problem.Field);
-                        w.WriteString("message", problem.Message);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                WriteProblems(context, error);
                 context.Error.WriteLine("error: " + error.Message);
                 return ExitCodes.BadInput;
             }
         });
         return command;
     }
+
+    private static void WriteValid(CliContext context, bool json, int entities, int links)
+    {
+        if (!json)
+        {
+            context.Output.WriteLine($"valid: {entities} entities, {links} links");
+            return;
+        }
+
+        JsonOutput.Write(context.Output, w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("valid", true);
+            w.WriteNumber("entities", entities);
+            w.WriteNumber("links", links);
+            w.WriteStartArray("problems");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static void WriteProblems(CliContext context, NetworkFormatException error) =>
+        JsonOutput.Write(context.Output, w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("valid", false);
+            w.WriteStartArray("problems");
+            foreach (var problem in error.Problems)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", problem.Location?.File);
+                if (problem.Location?.Line is { } line)
+                {
+                    w.WriteNumber("line", line);
+                }
+                else
+                {
+                    w.WriteNull("line");
+                }
+
+                w.WriteString("path", problem.Location?.Path);
+                w.WriteString("subject", problem.Subject);
+                w.WriteString("field", problem.Field);
+                w.WriteString("message", problem.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
 }

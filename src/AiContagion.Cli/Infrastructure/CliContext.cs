@@ -1,20 +1,24 @@
-using AiContagion.Io;
-using AiContagion.Model;
 using Spectre.Console;
 
 namespace AiContagion.Cli.Infrastructure;
 
-/// <summary>What every command runs with: where to write, whether that is a terminal, and the cancellation token.</summary>
+/// <summary>What every command runs with: where to write, whether those are terminals, and the cancellation token.</summary>
 internal sealed class CliContext
 {
     private IAnsiConsole? _console;
 
-    public CliContext(TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellationToken)
+    /// <param name="output">Standard output: results only.</param>
+    /// <param name="error">Standard error: messages, warnings, progress.</param>
+    /// <param name="isTerminal">Whether standard output is an interactive terminal (colours).</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
+    /// <param name="errorIsTerminal">Whether standard error is an interactive terminal (progress bars).</param>
+    public CliContext(TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellationToken, bool errorIsTerminal = false)
     {
         Output = output;
         Error = error;
         CancellationToken = cancellationToken;
         IsTerminal = isTerminal;
+        ErrorIsTerminal = errorIsTerminal;
     }
 
     /// <summary>Standard output: results only (tables or JSON).</summary>
@@ -26,14 +30,17 @@ internal sealed class CliContext
     /// <summary>Cancelled on Ctrl+C.</summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>Whether standard output is an interactive terminal (colours, progress bars).</summary>
+    /// <summary>Whether standard output is an interactive terminal (colours).</summary>
     public bool IsTerminal { get; }
+
+    /// <summary>Whether standard error is an interactive terminal: progress is shown there only then.</summary>
+    public bool ErrorIsTerminal { get; }
+
+    /// <summary>How long a step runs before its progress bar appears (default 0.3 s: a quick step shows none).</summary>
+    public TimeSpan ProgressDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>A Spectre console over <see cref="Output"/>: colours on a terminal, plain and 200 columns wide otherwise.</summary>
     public IAnsiConsole Console => _console ??= CreateConsole();
-
-    /// <summary>Loads a graph: a .json or .graphml file, or a folder holding entities.csv and links.csv.</summary>
-    public static FinancingNetwork Load(string path) => FinancingNetworkFile.Load(path);
 
     private IAnsiConsole CreateConsole()
     {

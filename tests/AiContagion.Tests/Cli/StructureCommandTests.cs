@@ -27,6 +27,17 @@ public sealed class StructureCommandTests
         Assert.AreEqual(0.37508082, scores[0].GetProperty("score").GetDouble(), 1e-4);
     }
 
+    // Moved from Centrality/DebtRankImpactTests (published case C5: a has the largest impact).
+    [TestMethod]
+    public void Centrality_DebtRankMeasure_TopEntityFirst()
+    {
+        var run = CliRunner.Run("centrality", Repo.Path("graphs", "textbook", "c5-debtrank.json"), "--measure", "debtrank", "--json");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.AreEqual("a", json.RootElement.GetProperty("scores")[0].GetProperty("id").GetString());
+    }
+
     [TestMethod]
     [DataRow("strength")]
     [DataRow("eigenvector")]

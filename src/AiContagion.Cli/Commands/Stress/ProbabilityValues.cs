@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AiContagion.Cli.Commands.Cascades;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Model;
 using AiContagion.Stress;

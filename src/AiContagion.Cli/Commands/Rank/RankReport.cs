@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using AiContagion.Cascades;
+using AiContagion.Cli.Infrastructure;
+using AiContagion.Export;
+using Spectre.Console;
+
+namespace AiContagion.Cli.Commands.Rank;
+
+/// <summary>What <c>rank</c> prints and writes: the top entries, the documented JSON, every entry in a file, the chart.</summary>
+internal static class RankReport
+{
+    /// <summary>The <c>--output</c> columns: one row per entry (with <c>--sweep</c>, per setting and entry).</summary>
+    public static readonly RowSchema<(SweepSetting? Setting, RankingEntry Entry)> Rows = new(
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("setting", "--sweep: index of the setting (0-based); empty without --sweep", r => r.Setting?.Index),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Text("parameters", "--sweep: the setting, e.g. default-tolerance=0.1", r => r.Setting?.Label),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("rank", "rank (ties share one)", r => r.Entry.Rank),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Text("source", "the candidate (a+b for a pair or a greedy set)", r => r.Entry.Label),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("linksDown", "links down", r => r.Entry.LinksDown),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("directLinks", "of which the candidate's own links", r => r.Entry.DirectLinks),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("cascadeLinks", "of which brought down by the cascade", r => r.Entry.CascadeLinks),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Number("amountDown", "amount down", r => r.Entry.AmountDown),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Number("directAmount", "of which direct", r => r.Entry.DirectAmount),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Number("cascadeAmount", "of which cascade", r => r.Entry.CascadeAmount),
+        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("entitiesFailed", "entities failed", r => r.Entry.EntitiesFailed));
+
+    /// <summary>Writes the chart and the file (when asked), then the table or the JSON.</summary>
+    public static void Write(CliContext context, ResultRequest request, RankingResult ranking, string? chart)
+    {
+        if (chart is not null && ranking.Entries.Length > 0)
+        {
+            ModelOverlays.RankingChart(ranking, request.Rows).Save(chart);
+        }
+
+        if (request.OutputPath is { } path)
+        {
+            Rows.Write(path, ranking.Entries.Select(e => ((SweepSetting?)null, e)));
+        }
+
+        var scope = request.Scope(ranking.Network);
+        if (request.Json)
+        {
+            var entries = scope.Complete ? ranking.Entries.Take(request.TopGiven ?? int.MaxValue) : ranking.Entries.Take(scope.Rows);
+            JsonOutput.Write(context.Output, w => WriteJson(w, ranking, [.. entries], scope));
+        }
+        else
+        {
+            WriteTable(context, ranking, request.Rows);
+        }
+    }
+
+    /// <summary>One ranking entry as a JSON object (shared with the sweep output).</summary>
+    internal static void WriteEntry(Utf8JsonWriter w, RankingEntry e)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("rank", e.Rank);
+        w.WriteString("source", e.Label);
+        w.WriteStrings("sources", e.Sources);
+        w.WriteNumber("linksDown", e.LinksDown);
+        w.WriteNumber("directLinks", e.DirectLinks);
+        w.WriteNumber("cascadeLinks", e.CascadeLinks);
+        w.WriteNumber("amountDown", e.AmountDown);
+        w.WriteNumber("directAmount", e.DirectAmount);
+        w.WriteNumber("cascadeAmount", e.CascadeAmount);
+        w.WriteNumber("entitiesFailed", e.EntitiesFailed);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The ranking table (shared with the sweep output), cut at <paramref name="rows"/>.</summary>
+    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, IReadOnlyList<RankingEntry> entries, int rows)
+    {
+        if (entries.Count == 0)
+        {
+            console.WriteLine("no candidate");
+            return;
+        }
+
+        var unit = Markup.Escape(networkUnit);
+        var table = new Table()
+            .AddColumn(new TableColumn("rank").RightAligned())
+            .AddColumn("source")
+            .AddColumn(new TableColumn("links down").RightAligned())
+            .AddColumn(new TableColumn("direct").RightAligned())
+            .AddColumn(new TableColumn("cascade").RightAligned())
+            .AddColumn(new TableColumn($"amount down ({unit})").RightAligned())
+            .AddColumn(new TableColumn("entities failed").RightAligned());
+        foreach (var e in entries.Take(rows))
+        {
+            table.AddRow(
+                e.Rank.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(e.Label),
+                e.LinksDown.ToString(CultureInfo.InvariantCulture),
+                e.DirectLinks.ToString(CultureInfo.InvariantCulture),
+                e.CascadeLinks.ToString(CultureInfo.InvariantCulture),
+                Readable.Amount(e.AmountDown),
+                e.EntitiesFailed.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        if (entries.Count > rows)
+        {
+            console.WriteLine(Readable.More(entries.Count - rows, "entries"));
+        }
+    }
+
+    private static void WriteJson(Utf8JsonWriter w, RankingResult ranking, IReadOnlyList<RankingEntry> entries, ResultScope scope)
+    {
+        w.WriteStartObject();
+        w.WriteString("model", ranking.ModelName);
+        w.WriteStartObject("settings");
+        foreach (var (name, value) in ranking.Settings)
+        {
+            w.WriteString(name, value);
+        }
+
+        w.WriteEndObject();
+        w.WriteString("mode", ranking.Options.Mode.ToString());
+        w.WriteString("shock", ranking.Options.Shock.ToString());
+        w.WriteNumber("withdrawalFraction", ranking.Options.WithdrawalFraction);
+        w.WriteString("unit", ranking.Network.Unit);
+        w.WriteNumber("candidates", ranking.Candidates.Length);
+        w.WriteNumber("runs", ranking.Runs);
+        scope.WriteTruncation(w, "ranking");
+        w.WriteStartArray("ranking");
+        foreach (var e in entries)
+        {
+            WriteEntry(w, e);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTable(CliContext context, RankingResult ranking, int rows)
+    {
+        var console = context.Console;
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[bold]{Markup.Escape(ranking.ModelName)}[/] ranking: {ranking.Candidates.Length} candidates, {ranking.Options.Mode}, shock {ranking.Options.Shock}, {ranking.Runs} runs"));
+        if (!ranking.Settings.IsEmpty)
+        {
+            console.WriteLine("settings: " + ModelOptions.Describe(ranking.Settings));
+        }
+
+        WriteEntryTable(console, ranking.Network.Unit, ranking.Entries, rows);
+    }
+}
