@@ -13,6 +13,7 @@ using AiContagion.Flow;
 using AiContagion.Io;
 using AiContagion.Model;
 using AiContagion.Provenance;
+using AiContagion.Ranking;
 
 namespace AiContagion.Examples.ChainOfPain;
 

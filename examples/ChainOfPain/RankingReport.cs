@@ -1,4 +1,5 @@
 using AiContagion.Cascades;
+using AiContagion.Ranking;
 using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
 
 namespace AiContagion.Examples.ChainOfPain;

@@ -3,6 +3,7 @@ using AiContagion.DependencyInjection;
 using AiContagion.Export;
 using AiContagion.Io;
 using AiContagion.Model;
+using AiContagion.Ranking;
 
 namespace AiContagion;
 

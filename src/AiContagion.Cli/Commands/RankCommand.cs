@@ -5,6 +5,7 @@ using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Cascades;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Model;
+using AiContagion.Ranking;
 using Spectre.Console;
 
 namespace AiContagion.Cli.Commands;

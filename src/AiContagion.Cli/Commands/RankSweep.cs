@@ -2,6 +2,7 @@ using System.Globalization;
 using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Cascades;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Ranking;
 using Spectre.Console;
 
 namespace AiContagion.Cli.Commands;

@@ -1,5 +1,6 @@
 using AiContagion.Cascades;
 using AiContagion.Export;
+using AiContagion.Ranking;
 
 namespace AiContagion.DependencyInjection;
 

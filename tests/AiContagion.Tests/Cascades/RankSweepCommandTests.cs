@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiContagion.Io;
+using AiContagion.Tests.Ranking;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Cascades;

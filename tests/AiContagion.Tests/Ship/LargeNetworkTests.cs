@@ -3,6 +3,7 @@ using AiContagion.Cascades;
 using AiContagion.Generators;
 using AiContagion.Io;
 using AiContagion.Model;
+using AiContagion.Ranking;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Ship;

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using AiContagion.Cascades;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>
 /// An assumption a <see cref="RankingSweep"/> can vary: the default liquidity tolerance, a uniform recovery rate,

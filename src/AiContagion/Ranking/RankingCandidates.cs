@@ -1,4 +1,4 @@
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>Which entities a <see cref="WithdrawalRanking"/> tries.</summary>
 public enum RankingCandidates

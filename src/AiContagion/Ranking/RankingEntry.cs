@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>One ranked candidate (or set of candidates) of a <see cref="RankingResult"/>. Equality by value, including the sources.</summary>
 /// <param name="Rank">1-based rank.</param>

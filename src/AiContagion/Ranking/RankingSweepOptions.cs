@@ -1,4 +1,6 @@
-namespace AiContagion.Cascades;
+using AiContagion.Cascades;
+
+namespace AiContagion.Ranking;
 
 /// <summary>Options of a <see cref="RankingSweep"/>: the settings every grid point starts from, and the k of the stability measures.</summary>
 public sealed record RankingSweepOptions

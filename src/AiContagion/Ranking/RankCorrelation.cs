@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>
 /// Agreement measures between two orderings: the top-k overlap and Kendall's τ-b with ties. <see cref="RankingStability"/>

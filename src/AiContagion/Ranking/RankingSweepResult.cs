@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>The outcome of a <see cref="RankingSweep"/>: the ranking at every grid point and the stability between points.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>

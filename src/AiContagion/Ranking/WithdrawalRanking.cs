@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
+using AiContagion.Cascades;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>
 /// The headline question: for each candidate (by default every funding source), run the chosen model with that

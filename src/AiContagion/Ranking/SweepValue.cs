@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>A parameter's value at one point of a <see cref="RankingSweep"/> grid.</summary>
 /// <param name="Parameter">The parameter.</param>

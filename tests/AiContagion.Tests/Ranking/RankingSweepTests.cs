@@ -1,8 +1,9 @@
 using AiContagion.Cascades;
 using AiContagion.Model;
+using AiContagion.Ranking;
 using AiContagion.Tests.Support;
 
-namespace AiContagion.Tests.Cascades;
+namespace AiContagion.Tests.Ranking;
 
 [TestClass]
 public sealed class RankingSweepTests

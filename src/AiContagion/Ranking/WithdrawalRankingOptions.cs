@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using AiContagion.Cascades;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>Options of a <see cref="WithdrawalRanking"/>.</summary>
 public sealed record WithdrawalRankingOptions

@@ -1,9 +1,11 @@
 using AiContagion.Cascades;
 using AiContagion.Model;
+using AiContagion.Ranking;
+using AiContagion.Tests.Cascades;
 using AiContagion.Tests.Support;
 using CsCheck;
 
-namespace AiContagion.Tests.Cascades;
+namespace AiContagion.Tests.Ranking;
 
 [TestClass]
 public sealed class WithdrawalRankingTests

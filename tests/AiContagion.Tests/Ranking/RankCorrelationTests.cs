@@ -1,9 +1,10 @@
 using System.Text.Json;
 using AiContagion.Cascades;
+using AiContagion.Ranking;
 using AiContagion.Tests.Support;
 using CsCheck;
 
-namespace AiContagion.Tests.Cascades;
+namespace AiContagion.Tests.Ranking;
 
 [TestClass]
 public sealed class RankCorrelationTests

@@ -1,4 +1,4 @@
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>What a <see cref="WithdrawalRanking"/> ranks: single candidates, every pair, or a greedy k-set.</summary>
 public enum RankingMode

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>
 /// One candidate (or pair) across every setting of a <see cref="RankingSweep"/>: its best and worst rank, the range of

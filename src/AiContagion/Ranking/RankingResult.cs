@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using AiContagion.Cascades;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>The outcome of a <see cref="WithdrawalRanking"/>: the candidates (or sets) in rank order.</summary>
 /// <remarks>Immutable and thread-safe. <see cref="Explain"/> re-runs one entry to get its full <see cref="CascadeResult"/>.</remarks>

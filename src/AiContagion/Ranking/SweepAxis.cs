@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>One axis of a <see cref="RankingSweep"/> grid: a parameter and the values it takes, in the given order.</summary>
 /// <remarks>Immutable; checked by <see cref="RankingSweep"/> (at least one value, each in range, none repeated).</remarks>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>One point of a <see cref="RankingSweep"/> grid: the parameter values and the ranking they give.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>

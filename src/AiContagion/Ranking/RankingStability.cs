@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>
 /// How far two withdrawal rankings agree: the overlap of their top k and Kendall's τ-b between them, both over the

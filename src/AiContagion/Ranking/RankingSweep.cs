@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using AiContagion.Cascades;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>
 /// A sensitivity sweep of the withdrawal ranking: runs <see cref="WithdrawalRanking"/> at every point of a grid of

@@ -1,4 +1,4 @@
-namespace AiContagion.Cascades;
+namespace AiContagion.Ranking;
 
 /// <summary>Progress of a <see cref="WithdrawalRanking"/>: runs completed out of the total of the current batch.</summary>
 /// <param name="Completed">Runs completed.</param>
