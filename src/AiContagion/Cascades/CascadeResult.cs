@@ -39,7 +39,7 @@ public sealed class CascadeResult
         int[] shocked,
         int[] failedOrder,
         int[] failedRounds,
-        LinkLedger.Snapshot links,
+        DownLinks links,
         EntityFigures figures)
     {
         Network = network;

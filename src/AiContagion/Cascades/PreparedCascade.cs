@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AiContagion.Model;
 
@@ -73,33 +72,5 @@ public abstract class PreparedCascade
         var result = Run(shock, cancellationToken);
         failed?.AddRange(result.FailedEntityIndices);
         return result.Summary;
-    }
-
-    /// <summary>Builds the result of a run.</summary>
-    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null)
-    {
-        var order = failedOrder.ToArray();
-        var rounds2 = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            rounds2[i] = failedRound[order[i]];
-        }
-
-        return new CascadeResult(Network, Model, Settings, rounds, iterations, shock.Shocked, order, rounds2, ledger.TakeSnapshot(), figures)
-        {
-            DebtRank = debtRank?.DebtRank,
-            InitialStress = debtRank?.InitialStress,
-        };
-    }
-
-    /// <summary>A small pool of per-thread work objects.</summary>
-    private protected sealed class Pool<T>(Func<T> create)
-        where T : class
-    {
-        private readonly ConcurrentBag<T> _items = [];
-
-        public T Rent() => _items.TryTake(out var item) ? item : create();
-
-        public void Return(T item) => _items.Add(item);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AiContagion.Cascades;
+using AiContagion.Cascades.Engines;
 using AiContagion.Generators;
 using AiContagion.Model;
 

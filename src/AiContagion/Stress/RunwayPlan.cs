@@ -1,4 +1,5 @@
 using AiContagion.Cascades;
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Stress;

@@ -1,7 +1,8 @@
 using AiContagion.Cascades;
+using AiContagion.Cascades.Engines;
 using CsCheck;
 
-namespace AiContagion.Tests.Cascades;
+namespace AiContagion.Tests.Cascades.Engines;
 
 /// <summary>
 /// The ledger's bulk path (<see cref="LinkLedger.ApplyFailuresInLinkOrder"/>, used by the clearing engine when many

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using AiContagion.Model;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Cascades.Engines;
 
 /// <summary>
 /// The clearing engine behind <see cref="EisenbergNoeClearing"/> (α = β = 1) and <see cref="RogersVeraartClearing"/>:
@@ -26,7 +26,7 @@ namespace AiContagion.Cascades;
 /// greatest clearing vector and the next round tries the exact solve again. The run ends when a round adds nobody
 /// after an exact solve. Eisenberg &amp; Noe (2001) prove at most n rounds for the pure algorithm.</para>
 /// </remarks>
-internal sealed class ClearingEngine : PreparedCascade
+internal sealed class ClearingEngine : CascadeEngine
 {
     private readonly NetworkIndex _index;
     private readonly double _alpha;

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Cascades.Engines;
 
 /// <summary>
 /// The engine behind <see cref="SingleHitDebtRank"/> and <see cref="LinearDebtRank"/>: per-network impact lists
 /// (who holds a claim on whom, and how hard), economic weights, and pooled sparse work arrays.
 /// </summary>
-internal sealed class DebtRankEngine : PreparedCascade
+internal sealed class DebtRankEngine : CascadeEngine
 {
     private readonly NetworkIndex _index;
     private readonly bool _linear;

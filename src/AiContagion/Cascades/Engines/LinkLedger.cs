@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Cascades.Engines;
 
 /// <summary>
 /// Which links are down, why, since which round and for how much, during one run. One 24-byte state per link (one
@@ -176,7 +176,7 @@ internal sealed class LinkLedger
     }
 
     /// <summary>The down links, ordered by round then link index.</summary>
-    public Snapshot TakeSnapshot()
+    public DownLinks TakeSnapshot()
     {
         // Links go down in non-decreasing round order (every model applies round r before round r + 1), so the touched
         // list is a run of links per round, and sorting each run by index is enough. When most links are down in a
@@ -232,7 +232,7 @@ internal sealed class LinkLedger
             amounts[i] = state.AmountDown;
         }
 
-        return new Snapshot(links, causes, rounds, amounts, _amount, _directCount, _directAmount);
+        return new DownLinks(links, causes, rounds, amounts, _amount, _directCount, _directAmount);
     }
 
     /// <summary>Clears the links this run touched.</summary>
@@ -282,9 +282,6 @@ internal sealed class LinkLedger
             }
         }
     }
-
-    /// <summary>The down links of a run, ordered by round then link index, with the run's totals.</summary>
-    internal sealed record Snapshot(int[] Links, LinkDownCause[] Causes, int[] Rounds, double[] Amounts, double Amount, int DirectCount, double DirectAmount);
 
     private struct LinkState
     {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Cascades.Engines;
 
 /// <summary>
 /// The round-by-round engine behind the funding-withdrawal, credit-loss and chain cascades: a liquidity channel
@@ -14,7 +14,7 @@ namespace AiContagion.Cascades;
 /// <para>Deterministic: the shock is applied in entity order, each round's failures are processed in entity order,
 /// and each entity's links in network order.</para>
 /// </remarks>
-internal sealed class ThresholdCascadeEngine : PreparedCascade
+internal sealed class ThresholdCascadeEngine : CascadeEngine
 {
     private readonly NetworkIndex _index;
     private readonly bool _liquidity;

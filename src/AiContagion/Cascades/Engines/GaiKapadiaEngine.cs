@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using AiContagion.Model;
 
-namespace AiContagion.Cascades;
+namespace AiContagion.Cascades.Engines;
 
 /// <summary>
 /// The engine behind <see cref="GaiKapadiaCascade"/>: a threshold cascade on counterparties. Each entity's
 /// interbank assets are spread evenly over its distinct debtors; it fails when the share of its debtors that have
 /// failed, times its interbank assets and the loss given default, breaks its capital.
 /// </summary>
-internal sealed class GaiKapadiaEngine : PreparedCascade
+internal sealed class GaiKapadiaEngine : CascadeEngine
 {
     private readonly NetworkIndex _index;
     private readonly FailureRule _rule;
