@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AiContagion.Model;
 
@@ -6,7 +5,8 @@ namespace AiContagion.Cascades.Engines;
 
 /// <summary>
 /// The base of every engine: a <see cref="PreparedCascade"/> that builds its <see cref="CascadeResult"/> from the run's
-/// failures and link ledger. Engines are internal: a model (one public class in <c>AiContagion.Cascades</c>) chooses
+/// failures and link ledger. Every engine rents its work arrays from a <see cref="WorkspacePool"/> of
+/// <see cref="EngineWorkspace"/>s. Engines are internal: a model (one public class in <c>AiContagion.Cascades</c>) chooses
 /// an engine and its options in <c>PrepareCore</c>; docs/architecture.md maps the models to their engines.
 /// </summary>
 internal abstract class CascadeEngine : PreparedCascade
@@ -31,16 +31,5 @@ internal abstract class CascadeEngine : PreparedCascade
             DebtRank = debtRank?.DebtRank,
             InitialStress = debtRank?.InitialStress,
         };
-    }
-
-    /// <summary>A small pool of per-thread work objects.</summary>
-    private protected sealed class Pool<T>(Func<T> create)
-        where T : class
-    {
-        private readonly ConcurrentBag<T> _items = [];
-
-        public T Rent() => _items.TryTake(out var item) ? item : create();
-
-        public void Return(T item) => _items.Add(item);
     }
 }

@@ -45,13 +45,13 @@ internal sealed class ClearingEngine : CascadeEngine
     private readonly double[] _externalAssets;
     private readonly double[] _externalLiabilities;
     private readonly double[] _owed;
-    private readonly Pool<LinkLedger> _ledgers;
+    private readonly WorkspacePool _pool;
 
     public ClearingEngine(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings, double alpha, double beta, ExternalLiabilitySeniority seniority, int denseLimit, int maxIterations)
         : base(model, network, settings)
     {
         _index = network.Index;
-        _ledgers = new Pool<LinkLedger>(() => new LinkLedger(_index));
+        _pool = new WorkspacePool(_index, accumulators: 0);
         _alpha = alpha;
         _beta = beta;
         _senior = seniority == ExternalLiabilitySeniority.Senior;
@@ -408,20 +408,19 @@ internal sealed class ClearingEngine : CascadeEngine
             Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures));
     }
 
-    /// <summary>Marks the run's down links on a pooled ledger (withdrawals, then the failures), reads it, and resets it.</summary>
+    /// <summary>Marks the run's down links on a pooled workspace's ledger (withdrawals, then the failures), reads it, and returns the workspace cleared.</summary>
     private T WithDownLinks<T>(ResolvedShock shock, bool[] inD, int[] defaultRound, List<int> failedOrder, long failedDegree, int maxRound, Func<LinkLedger, T> read)
     {
-        var ledger = _ledgers.Rent();
+        var ws = _pool.Rent();
         try
         {
-            ledger.ApplyWithdrawals(shock);
-            ApplyFailures(ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
-            return read(ledger);
+            ws.Ledger.ApplyWithdrawals(shock);
+            ApplyFailures(ws.Ledger, inD, defaultRound, failedOrder, failedDegree, maxRound);
+            return read(ws.Ledger);
         }
         finally
         {
-            ledger.Reset();
-            _ledgers.Return(ledger);
+            _pool.Return(ws);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class DebtRankEngine : CascadeEngine
     private readonly int[] _holderStart;
     private readonly int[] _holder;
     private readonly double[] _impact;
-    private readonly Pool<Workspace> _pool;
+    private readonly WorkspacePool _pool;
 
     public DebtRankEngine(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings, DebtRankOptions options, bool linear)
         : base(model, network, settings)
@@ -75,7 +75,7 @@ internal sealed class DebtRankEngine : CascadeEngine
 
         _holder = [.. holders];
         _impact = [.. impacts];
-        _pool = new Pool<Workspace>(() => new Workspace(n));
+        _pool = new WorkspacePool(_index, accumulators: 3);
     }
 
     /// <summary>Impact of a fully distressed debtor on a holder: exposure / capital (capped at 1 when asked); 1 for a holder with no capital left; 0 for unknown capital.</summary>
@@ -136,50 +136,51 @@ internal sealed class DebtRankEngine : CascadeEngine
         }
         finally
         {
-            ws.Reset();
             _pool.Return(ws);
         }
     }
 
-    private CascadeResult RunIn(Workspace ws, ResolvedShock shock, CancellationToken cancellationToken)
+    private CascadeResult RunIn(EngineWorkspace ws, ResolvedShock shock, CancellationToken cancellationToken)
     {
+        var distress = ws.Accumulator(DistressSlot);
+        var delta = ws.Accumulator(DeltaSlot);
         // h(1): given distress, plus external-asset losses over capital, failures at 1; capped at 1.
         for (var i = 0; i < shock.Distressed.Length; i++)
         {
-            ws.Add(shock.Distressed[i], shock.DistressValues[i]);
+            Add(ws, distress, shock.Distressed[i], shock.DistressValues[i]);
         }
 
         for (var i = 0; i < shock.ExternallyHit.Length; i++)
         {
             var v = shock.ExternallyHit[i];
             var loss = shock.ExternalFractions[i] * BalanceSheet.OrZero(_index.ExternalAssets[v]);
-            ws.Add(v, Impact(loss, _capital[v], cap: true));
+            Add(ws, distress, v, Impact(loss, _capital[v], cap: true));
         }
 
         foreach (var v in shock.Failed)
         {
-            ws.Add(v, 1.0);
+            Add(ws, distress, v, 1.0);
         }
 
         var active = new List<int>();
         foreach (var v in ws.Touched.Order())
         {
-            ws.Distress[v] = Math.Min(1.0, ws.Distress[v]);
-            if (ws.Distress[v] > 0)
+            distress[v] = Math.Min(1.0, distress[v]);
+            if (distress[v] > 0)
             {
                 active.Add(v);
                 ws.State[v] = Distressed;
-                ws.Delta[v] = ws.Distress[v];
+                delta[v] = distress[v];
             }
         }
 
         var initialStress = 0.0;
         foreach (var v in active)
         {
-            initialStress += _weight[v] * ws.Distress[v];
-            if (ws.Distress[v] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+            initialStress += _weight[v] * distress[v];
+            if (distress[v] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
             {
-                ws.MarkFailed(v, 0);
+                ws.Fail(v, 0);
             }
         }
 
@@ -189,17 +190,17 @@ internal sealed class DebtRankEngine : CascadeEngine
         var finalStress = 0.0;
         foreach (var v in touched)
         {
-            finalStress += _weight[v] * ws.Distress[v];
+            finalStress += _weight[v] * distress[v];
         }
 
-        var ledger = new LinkLedger(_index);
+        var ledger = ws.Ledger;
         ledger.ApplyWithdrawals(shock);
         foreach (var v in ws.FailedOrder)
         {
             ledger.ApplyFailure(v, ws.FailRound[v]);
         }
 
-        var figures = new EntityFigures { Distress = SparseValues.Collect(ws.Touched, ws.Distress) };
+        var figures = new EntityFigures { Distress = SparseValues.Collect(ws.Touched, distress) };
         return Result(shock, rounds, iterations, ws.FailedOrder, ws.FailRound, ledger, figures, (finalStress - initialStress, initialStress));
     }
 
@@ -207,12 +208,14 @@ internal sealed class DebtRankEngine : CascadeEngine
     /// Battiston et al. (2012): an entity distressed in round t passes <c>W_ij · h_j(t)</c> to each holder i in round
     /// t + 1, then turns inactive; inactive entities still take distress but never pass it on again.
     /// </summary>
-    private (int Rounds, int Iterations) PropagateSingleHit(Workspace ws, List<int> active, CancellationToken cancellationToken)
+    private (int Rounds, int Iterations) PropagateSingleHit(EngineWorkspace ws, List<int> active, CancellationToken cancellationToken)
     {
+        var distress = ws.Accumulator(DistressSlot);
+        var incoming = ws.Accumulator(IncomingSlot);
         var round = 0;
         var iterations = 1;
         var lastChange = 0;
-        var receivers = new List<int>();
+        var receivers = ws.Queue;
         while (active.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -221,10 +224,10 @@ internal sealed class DebtRankEngine : CascadeEngine
             receivers.Clear();
             foreach (var j in active)
             {
-                var hj = ws.Distress[j];
+                var hj = distress[j];
                 for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
                 {
-                    ws.Receive(_holder[c], _impact[c] * hj, receivers);
+                    Receive(ws, incoming, _holder[c], _impact[c] * hj);
                 }
             }
 
@@ -237,24 +240,24 @@ internal sealed class DebtRankEngine : CascadeEngine
             receivers.Sort();
             foreach (var i in receivers)
             {
-                var before = ws.Distress[i];
-                ws.Distress[i] = Math.Min(1.0, before + ws.Incoming[i]);
-                ws.Incoming[i] = 0;
-                ws.IsReceiver[i] = false;
-                if (ws.Distress[i] > before)
+                var before = distress[i];
+                distress[i] = Math.Min(1.0, before + incoming[i]);
+                incoming[i] = 0;
+                ws.IsQueued[i] = false;
+                if (distress[i] > before)
                 {
                     lastChange = round;
                 }
 
-                if (ws.State[i] == Undistressed && ws.Distress[i] > 0)
+                if (ws.State[i] == Undistressed && distress[i] > 0)
                 {
                     ws.State[i] = Distressed;
                     active.Add(i);
                 }
 
-                if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+                if (ws.FailRound[i] < 0 && distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
                 {
-                    ws.MarkFailed(i, round);
+                    ws.Fail(i, round);
                 }
             }
 
@@ -269,18 +272,21 @@ internal sealed class DebtRankEngine : CascadeEngine
     /// <see cref="TailCheckInterval"/> rounds the linear stretch ahead is taken in closed form
     /// (<see cref="TryLeapAhead"/>), so near-critical networks, whose increments decay or grow slowly, end in few passes.
     /// </summary>
-    private (int Rounds, int Iterations) PropagateLinear(Workspace ws, List<int> active, CancellationToken cancellationToken)
+    private (int Rounds, int Iterations) PropagateLinear(EngineWorkspace ws, List<int> active, CancellationToken cancellationToken)
     {
+        var distress = ws.Accumulator(DistressSlot);
+        var delta = ws.Accumulator(DeltaSlot);
+        var incoming = ws.Accumulator(IncomingSlot);
         long round = 0;
         long lastChange = 0;
         var iterations = 1;
-        var receivers = new List<int>();
+        var receivers = ws.Queue;
         while (active.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (iterations > _options.MaxIterations)
             {
-                throw new CascadeConvergenceException(Model.Name, iterations, active.Max(v => ws.Delta[v]));
+                throw new CascadeConvergenceException(Model.Name, iterations, active.Max(v => delta[v]));
             }
 
             if (iterations % TailCheckInterval == 0)
@@ -305,11 +311,11 @@ internal sealed class DebtRankEngine : CascadeEngine
             receivers.Clear();
             foreach (var j in active)
             {
-                var dj = ws.Delta[j];
-                ws.Delta[j] = 0;
+                var dj = delta[j];
+                delta[j] = 0;
                 for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
                 {
-                    ws.Receive(_holder[c], _impact[c] * dj, receivers);
+                    Receive(ws, incoming, _holder[c], _impact[c] * dj);
                 }
             }
 
@@ -317,11 +323,11 @@ internal sealed class DebtRankEngine : CascadeEngine
             receivers.Sort();
             foreach (var i in receivers)
             {
-                var before = ws.Distress[i];
-                ws.Distress[i] = Math.Min(1.0, before + ws.Incoming[i]);
-                ws.Incoming[i] = 0;
-                ws.IsReceiver[i] = false;
-                var grown = ws.Distress[i] - before;
+                var before = distress[i];
+                distress[i] = Math.Min(1.0, before + incoming[i]);
+                incoming[i] = 0;
+                ws.IsQueued[i] = false;
+                var grown = distress[i] - before;
                 if (grown > 0)
                 {
                     lastChange = round;
@@ -329,13 +335,13 @@ internal sealed class DebtRankEngine : CascadeEngine
 
                 if (grown > _options.Tolerance)
                 {
-                    ws.Delta[i] = grown;
+                    delta[i] = grown;
                     active.Add(i);
                 }
 
-                if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+                if (ws.FailRound[i] < 0 && distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
                 {
-                    ws.MarkFailed(i, ClampRound(round));
+                    ws.Fail(i, ClampRound(round));
                 }
             }
         }
@@ -370,8 +376,10 @@ internal sealed class DebtRankEngine : CascadeEngine
     /// </list>
     /// </summary>
     /// <returns>The rounds advanced (0 when no leap was possible) and whether the run is finished.</returns>
-    private (long Rounds, bool Finished) TryLeapAhead(Workspace ws, List<int> active, long round)
+    private (long Rounds, bool Finished) TryLeapAhead(EngineWorkspace ws, List<int> active, long round)
     {
+        var distress = ws.Accumulator(DistressSlot);
+        var delta = ws.Accumulator(DeltaSlot);
         // The unsaturated entities reachable from the active ones through holders.
         var unsaturated = new List<int>();
         var local = new Dictionary<int, int>();
@@ -381,7 +389,7 @@ internal sealed class DebtRankEngine : CascadeEngine
         while (queue.Count > 0)
         {
             var j = queue.Dequeue();
-            if (ws.Distress[j] < 1.0 && !local.ContainsKey(j))
+            if (distress[j] < 1.0 && !local.ContainsKey(j))
             {
                 local[j] = unsaturated.Count;
                 unsaturated.Add(j);
@@ -391,7 +399,7 @@ internal sealed class DebtRankEngine : CascadeEngine
                 }
             }
 
-            if (!isActive.Contains(j) && ws.Distress[j] >= 1.0)
+            if (!isActive.Contains(j) && distress[j] >= 1.0)
             {
                 continue;
             }
@@ -419,7 +427,7 @@ internal sealed class DebtRankEngine : CascadeEngine
             {
                 if (local.TryGetValue(_holder[c], out var a))
                 {
-                    y[a] += _impact[c] * ws.Delta[j];
+                    y[a] += _impact[c] * delta[j];
                 }
             }
         }
@@ -437,7 +445,7 @@ internal sealed class DebtRankEngine : CascadeEngine
             }
         }
 
-        var h = build.Dense(k, a => ws.Distress[unsaturated[a]]);
+        var h = build.Dense(k, a => distress[unsaturated[a]]);
         var identity = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(k);
 
         // Finish: R = (I − Λ)⁻¹ y.
@@ -481,30 +489,32 @@ internal sealed class DebtRankEngine : CascadeEngine
             sums.Add(nextSum);
         }
 
-        var distress = afterFirst;
+        var reached = afterFirst;
         var pending = y;
         long steps = 1;
         for (var level = powers.Count - 1; level >= 0; level--)
         {
-            var candidate = distress + (sums[level] * (leverage * pending));
+            var candidate = reached + (sums[level] * (leverage * pending));
             if (candidate.ForAll(v => double.IsFinite(v) && v < limit))
             {
-                distress = candidate;
+                reached = candidate;
                 pending = powers[level] * pending;
                 steps += 1L << level;
             }
         }
 
-        Apply(ws, active, unsaturated, distress, pending, round + steps);
+        Apply(ws, active, unsaturated, reached, pending, round + steps);
         return (steps, false);
     }
 
     /// <summary>Writes a leap's distress (and, for a jump, the pending increments that make the new active set).</summary>
-    private void Apply(Workspace ws, List<int> active, List<int> unsaturated, MathNet.Numerics.LinearAlgebra.Vector<double> distress, MathNet.Numerics.LinearAlgebra.Vector<double>? pending, long round)
+    private void Apply(EngineWorkspace ws, List<int> active, List<int> unsaturated, MathNet.Numerics.LinearAlgebra.Vector<double> leapt, MathNet.Numerics.LinearAlgebra.Vector<double>? pending, long round)
     {
+        var distress = ws.Accumulator(DistressSlot);
+        var delta = ws.Accumulator(DeltaSlot);
         foreach (var j in active)
         {
-            ws.Delta[j] = 0;
+            delta[j] = 0;
         }
 
         active.Clear();
@@ -512,103 +522,39 @@ internal sealed class DebtRankEngine : CascadeEngine
         {
             var i = unsaturated[a];
             ws.Touch(i);
-            ws.Distress[i] = Math.Clamp(distress[a], ws.Distress[i], 1.0);
+            distress[i] = Math.Clamp(leapt[a], distress[i], 1.0);
             if (pending is not null && pending[a] > _options.Tolerance)
             {
-                ws.Delta[i] = pending[a];
+                delta[i] = pending[a];
                 active.Add(i);
             }
 
-            if (ws.FailRound[i] < 0 && ws.Distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+            if (ws.FailRound[i] < 0 && distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
             {
-                ws.MarkFailed(i, ClampRound(round));
+                ws.Fail(i, ClampRound(round));
             }
         }
+    }
+
+    private const int DistressSlot = 0;
+    private const int DeltaSlot = 1;
+    private const int IncomingSlot = 2;
+
+    /// <summary>Adds distress to an entity (h before the cap is applied).</summary>
+    private static void Add(EngineWorkspace ws, double[] distress, int v, double value)
+    {
+        ws.Touch(v);
+        distress[v] += value;
+    }
+
+    /// <summary>Distress passed to an entity this round, applied when the round's receivers are processed in index order.</summary>
+    private static void Receive(EngineWorkspace ws, double[] incoming, int v, double value)
+    {
+        incoming[v] += value;
+        ws.Enqueue(v);
     }
 
     private const byte Undistressed = 0;
     private const byte Distressed = 1;
     private const byte Inactive = 2;
-
-    private sealed class Workspace
-    {
-        public Workspace(int n)
-        {
-            Distress = new double[n];
-            Delta = new double[n];
-            Incoming = new double[n];
-            State = new byte[n];
-            FailRound = new int[n];
-            Array.Fill(FailRound, -1);
-            IsTouched = new bool[n];
-            IsReceiver = new bool[n];
-        }
-
-        public double[] Distress { get; }
-
-        public double[] Delta { get; }
-
-        public double[] Incoming { get; }
-
-        public byte[] State { get; }
-
-        public int[] FailRound { get; }
-
-        public bool[] IsTouched { get; }
-
-        public bool[] IsReceiver { get; }
-
-        public List<int> Touched { get; } = [];
-
-        public List<int> FailedOrder { get; } = [];
-
-        public void Add(int v, double distress)
-        {
-            Touch(v);
-            Distress[v] += distress;
-        }
-
-        public void Receive(int v, double distress, List<int> receivers)
-        {
-            Touch(v);
-            Incoming[v] += distress;
-            if (!IsReceiver[v])
-            {
-                IsReceiver[v] = true;
-                receivers.Add(v);
-            }
-        }
-
-        public void MarkFailed(int v, int round)
-        {
-            FailRound[v] = round;
-            FailedOrder.Add(v);
-        }
-
-        public void Reset()
-        {
-            foreach (var v in Touched)
-            {
-                Distress[v] = 0;
-                Delta[v] = 0;
-                Incoming[v] = 0;
-                State[v] = Undistressed;
-                FailRound[v] = -1;
-                IsTouched[v] = false;
-                IsReceiver[v] = false;
-            }
-
-            Touched.Clear();
-            FailedOrder.Clear();
-        }
-
-        public void Touch(int v)
-        {
-            if (!IsTouched[v])
-            {
-                IsTouched[v] = true;
-                Touched.Add(v);
-            }
-        }
-    }
 }

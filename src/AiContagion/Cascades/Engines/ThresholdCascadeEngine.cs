@@ -4,9 +4,10 @@ using AiContagion.Model;
 namespace AiContagion.Cascades.Engines;
 
 /// <summary>
-/// The round-by-round engine behind the funding-withdrawal, credit-loss and chain cascades: a liquidity channel
-/// (lost inflow against τ × inflow, along links) and a solvency channel (losses on claims against capital, against
-/// claim links), either or both.
+/// The round-by-round engine behind the funding-withdrawal, credit-loss, chain and Gai–Kapadia cascades: a liquidity
+/// channel (lost inflow against τ × inflow, along links) and a solvency channel (losses on claims against capital,
+/// against claim links), either or both. The solvency channel's loss kernel (<see cref="LossKernel"/>) is what tells
+/// the credit-loss cascade (losses by claim amount) from Gai–Kapadia (losses by counterparty share).
 /// </summary>
 /// <remarks>
 /// <para>Event-driven: only entities whose lost inflow or losses changed in a round are tested in the next, and
@@ -16,33 +17,34 @@ namespace AiContagion.Cascades.Engines;
 /// </remarks>
 internal sealed class ThresholdCascadeEngine : CascadeEngine
 {
+    private const int LostInflowSlot = 0;
+    private const int CreditLossSlot = 1;
+
     private readonly NetworkIndex _index;
     private readonly bool _liquidity;
     private readonly bool _solvency;
     private readonly double[] _liquidityThreshold = [];
     private readonly double[] _inflow = [];
     private readonly double[] _capital = [];
-    private readonly double[] _lossGivenDefault = [];
     private readonly FailureRule _rule;
+    private readonly LossKernel? _kernel;
     private readonly int[] _insolventAtStart = [];
-    private readonly Pool<Workspace> _pool;
+    private readonly WorkspacePool _pool;
 
     // Row-ordered copies of the link data the hot loop reads, so a failing entity's links are read sequentially:
-    // out-rows (link, recipient, amount) as in OutLinks; in-rows of claim links only (link, funder, amount, loss).
+    // out-rows (recipient, amount) as in OutLinks; in-rows of claim links only (link, amount).
     private readonly int[] _outTo;
     private readonly double[] _outAmount;
     private readonly int[] _claimStart;
     private readonly int[] _claimLink;
-    private readonly int[] _claimFrom;
     private readonly double[] _claimAmount;
-    private readonly double[] _claimLoss;
 
     public ThresholdCascadeEngine(
         ICascadeModel model,
         FinancingNetwork network,
         ImmutableSortedDictionary<string, string> settings,
         LiquidityOptions? liquidity,
-        SolvencyOptions? solvency)
+        SolvencyChannel? solvency)
         : base(model, network, settings)
     {
         _index = network.Index;
@@ -62,8 +64,8 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
         {
             _solvency = true;
             _capital = BalanceSheet.Capital(_index, solvency.Capital);
-            _lossGivenDefault = solvency.Recovery.LossGivenDefault();
             _rule = solvency.Rule;
+            _kernel = solvency.Kernel(_index);
             _insolventAtStart = [.. Enumerable.Range(0, _index.EntityCount).Where(v => BalanceSheet.Breaks(_rule, 0.0, _capital[v]))];
         }
 
@@ -90,30 +92,23 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
             _claimStart[v + 1] = _claimStart[v] + claims;
         }
 
-        var claimCount = _claimStart[n];
-        _claimLink = new int[claimCount];
-        _claimFrom = new int[claimCount];
-        _claimAmount = new double[claimCount];
-        _claimLoss = new double[claimCount];
+        _claimLink = new int[_claimStart[n]];
+        _claimAmount = new double[_claimStart[n]];
         var c = 0;
         for (var v = 0; v < n; v++)
         {
             foreach (var l in _index.LinksInto(v))
             {
-                var kind = _index.Kind[l];
-                if (kind.IsClaim())
+                if (_index.Kind[l].IsClaim())
                 {
-                    var amount = _index.Amount[l];
                     _claimLink[c] = l;
-                    _claimFrom[c] = _index.LinkFrom[l];
-                    _claimAmount[c] = amount;
-                    _claimLoss[c] = _solvency ? _lossGivenDefault[(int)kind] * amount : 0.0;
+                    _claimAmount[c] = _index.Amount[l];
                     c++;
                 }
             }
         }
 
-        _pool = new Pool<Workspace>(() => new Workspace(_index));
+        _pool = new WorkspacePool(_index, accumulators: 2);
     }
 
     internal override CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken)
@@ -122,11 +117,17 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
         var ws = _pool.Rent();
         try
         {
-            return RunIn(ws, shock, cancellationToken);
+            var (round, iterations) = Execute(ws, shock, cancellationToken);
+            var figures = new EntityFigures
+            {
+                LostInflow = _liquidity ? SparseValues.Collect(ws.Touched, ws.Accumulator(LostInflowSlot)) : null,
+                CreditLoss = _solvency ? SparseValues.Collect(ws.Touched, ws.Accumulator(CreditLossSlot)) : null,
+                Capital = _solvency ? _capital : null,
+            };
+            return Result(shock, round, iterations, ws.FailedOrder, ws.FailRound, ws.Ledger, figures);
         }
         finally
         {
-            ws.Reset();
             _pool.Return(ws);
         }
     }
@@ -146,30 +147,22 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
 
             failed?.AddRange(ws.FailedOrder);
             var ledger = ws.Ledger;
-            return new CascadeSummary(Math.Max(rounds, ws.LastLinkRound), ws.FailedOrder.Count, cascadeFailures, ledger.Count, ledger.DirectCount, ledger.Amount, ledger.DirectAmount, null);
+
+            // Links go down only when an entity fails or withdraws, so the last failure round bounds the link rounds.
+            return new CascadeSummary(Math.Max(rounds, ws.LastFailureRound), ws.FailedOrder.Count, cascadeFailures, ledger.Count, ledger.DirectCount, ledger.Amount, ledger.DirectAmount, null);
         }
         finally
         {
-            ws.Reset();
             _pool.Return(ws);
         }
     }
 
-    private CascadeResult RunIn(Workspace ws, ResolvedShock shock, CancellationToken cancellationToken)
-    {
-        var (round, iterations) = Execute(ws, shock, cancellationToken);
-        var figures = new EntityFigures
-        {
-            LostInflow = _liquidity ? SparseValues.Collect(ws.Touched, ws.LostInflow) : null,
-            CreditLoss = _solvency ? SparseValues.Collect(ws.Touched, ws.CreditLoss) : null,
-            Capital = _solvency ? _capital : null,
-        };
-        return Result(shock, round, iterations, ws.FailedOrder, ws.FailRound, ws.Ledger, figures);
-    }
-
     /// <summary>Runs the cascade, leaving its state in the workspace; returns the last failure round and the rounds checked.</summary>
-    private (int Round, int Iterations) Execute(Workspace ws, ResolvedShock shock, CancellationToken cancellationToken)
+    private (int Round, int Iterations) Execute(EngineWorkspace ws, ResolvedShock shock, CancellationToken cancellationToken)
     {
+        var lostInflow = ws.Accumulator(LostInflowSlot);
+        var creditLoss = ws.Accumulator(CreditLossSlot);
+
         // Round 0: the shock. Withdrawn entities stop (part of) their outgoing links; external-asset losses hit
         // capital; failed entities fail now.
         for (var i = 0; i < shock.Withdrawn.Length; i++)
@@ -179,7 +172,9 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
                 var stopped = ws.Ledger.StopFlow(l, LinkDownCause.Withdrawn, 0, shock.WithdrawnFractions[i]);
                 if (_liquidity && stopped > 0)
                 {
-                    ws.AddLostInflow(_index.LinkTo[l], stopped);
+                    var to = _index.LinkTo[l];
+                    lostInflow[to] += stopped;
+                    ws.Enqueue(to);
                 }
             }
         }
@@ -187,7 +182,8 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
         for (var i = 0; i < shock.ExternallyHit.Length; i++)
         {
             var v = shock.ExternallyHit[i];
-            ws.AddCreditLoss(v, shock.ExternalFractions[i] * BalanceSheet.OrZero(_index.ExternalAssets[v]));
+            creditLoss[v] += shock.ExternalFractions[i] * BalanceSheet.OrZero(_index.ExternalAssets[v]);
+            ws.Enqueue(v);
         }
 
         foreach (var v in shock.Failed)
@@ -197,7 +193,7 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
 
         foreach (var v in _insolventAtStart)
         {
-            ws.Nominate(v);
+            ws.Enqueue(v);
         }
 
         // Rounds 1, 2, ...: whoever the previous round pushed over its buffer fails.
@@ -209,16 +205,16 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
             next.Clear();
-            foreach (var v in ws.Candidates)
+            foreach (var v in ws.Queue)
             {
-                ws.IsCandidate[v] = false;
-                if (ws.FailRound[v] < 0 && Breaks(ws, v))
+                ws.IsQueued[v] = false;
+                if (ws.FailRound[v] < 0 && Breaks(lostInflow, creditLoss, v))
                 {
                     next.Add(v);
                 }
             }
 
-            ws.Candidates.Clear();
+            ws.Queue.Clear();
             if (next.Count == 0)
             {
                 break;
@@ -235,122 +231,45 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
         return (round, iterations);
     }
 
-    private bool Breaks(Workspace ws, int v) =>
-        (_liquidity && _inflow[v] > 0 && BalanceSheet.Exceeds(ws.LostInflow[v], _liquidityThreshold[v]))
-        || (_solvency && BalanceSheet.Breaks(_rule, ws.CreditLoss[v], _capital[v]));
+    private bool Breaks(double[] lostInflow, double[] creditLoss, int v) =>
+        (_liquidity && _inflow[v] > 0 && BalanceSheet.Exceeds(lostInflow[v], _liquidityThreshold[v]))
+        || (_solvency && BalanceSheet.Breaks(_rule, creditLoss[v], _capital[v]));
 
     /// <summary>
     /// Entity <paramref name="v"/> fails: it stops paying along every link out of it (liquidity: each recipient
-    /// loses the flow) and every claim link into it is impaired (solvency: each funder loses (1 − recovery) × amount).
+    /// loses the flow) and every claim link into it is impaired (solvency: the kernel's creditors lose their share).
     /// </summary>
-    private void Fail(Workspace ws, int v, int round)
+    private void Fail(EngineWorkspace ws, int v, int round)
     {
-        ws.FailRound[v] = round;
-        ws.FailedOrder.Add(v);
-        ws.Touch(v);
+        ws.Fail(v, round);
         var ledger = ws.Ledger;
         var outLinks = _index.OutLinks;
+        var lostInflow = ws.Accumulator(LostInflowSlot);
         for (var k = _index.OutStart[v]; k < _index.OutStart[v + 1]; k++)
         {
             var stopped = ledger.StopFlow(outLinks[k], _outAmount[k], LinkDownCause.PayerFailed, round, 1.0);
             if (_liquidity && stopped > 0)
             {
-                ws.AddLostInflow(_outTo[k], stopped);
+                lostInflow[_outTo[k]] += stopped;
+                ws.Enqueue(_outTo[k]);
             }
         }
 
         for (var k = _claimStart[v]; k < _claimStart[v + 1]; k++)
         {
             ledger.MarkDown(_claimLink[k], LinkDownCause.RecipientFailed, round, _claimAmount[k]);
-            if (_solvency)
+        }
+
+        if (_kernel is { } kernel)
+        {
+            var creditLoss = ws.Accumulator(CreditLossSlot);
+            var creditor = kernel.Creditor;
+            var loss = kernel.Loss;
+            for (var e = kernel.Start[v]; e < kernel.Start[v + 1]; e++)
             {
-                ws.AddCreditLoss(_claimFrom[k], _claimLoss[k]);
+                creditLoss[creditor[e]] += loss[e];
+                ws.Enqueue(creditor[e]);
             }
-        }
-    }
-
-    /// <summary>The pooled work arrays of one run.</summary>
-    private sealed class Workspace
-    {
-        public Workspace(NetworkIndex index)
-        {
-            var n = index.EntityCount;
-            LostInflow = new double[n];
-            CreditLoss = new double[n];
-            FailRound = new int[n];
-            Array.Fill(FailRound, -1);
-            IsTouched = new bool[n];
-            IsCandidate = new bool[n];
-            Ledger = new LinkLedger(index);
-        }
-
-        public double[] LostInflow { get; }
-
-        public double[] CreditLoss { get; }
-
-        public int[] FailRound { get; }
-
-        public bool[] IsTouched { get; }
-
-        public bool[] IsCandidate { get; }
-
-        public List<int> Touched { get; } = [];
-
-        public List<int> Candidates { get; } = [];
-
-        public List<int> FailedOrder { get; } = [];
-
-        public LinkLedger Ledger { get; }
-
-        /// <summary>The round of the last failure (links go down only when an entity fails or withdraws).</summary>
-        public int LastLinkRound => FailedOrder.Count == 0 ? 0 : FailRound[FailedOrder[^1]];
-
-        public void Touch(int v)
-        {
-            if (!IsTouched[v])
-            {
-                IsTouched[v] = true;
-                Touched.Add(v);
-            }
-        }
-
-        public void Nominate(int v)
-        {
-            Touch(v);
-            if (!IsCandidate[v])
-            {
-                IsCandidate[v] = true;
-                Candidates.Add(v);
-            }
-        }
-
-        public void AddLostInflow(int v, double amount)
-        {
-            LostInflow[v] += amount;
-            Nominate(v);
-        }
-
-        public void AddCreditLoss(int v, double amount)
-        {
-            CreditLoss[v] += amount;
-            Nominate(v);
-        }
-
-        public void Reset()
-        {
-            foreach (var v in Touched)
-            {
-                LostInflow[v] = 0;
-                CreditLoss[v] = 0;
-                FailRound[v] = -1;
-                IsTouched[v] = false;
-                IsCandidate[v] = false;
-            }
-
-            Touched.Clear();
-            Candidates.Clear();
-            FailedOrder.Clear();
-            Ledger.Reset();
         }
     }
 }
