@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using AiContagion.Model;
+using AiContagion.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double.Solvers;
 using MathNet.Numerics.LinearAlgebra.Solvers;
@@ -817,39 +818,15 @@ public static class MoneyProvenance
                 }
 
                 var tolerance = tracer._options.SolverTolerance;
-                for (var sweep = 0; ; sweep++)
+                if (!GaussSeidel.TrySolve(_rowStart, _column, _coefficient, rhs, z, tolerance, scaleFloor: 0.0, tracer._options.MaxSolverIterations, tracer._cancellationToken, out var sweeps, out var change))
                 {
-                    if (sweep >= tracer._options.MaxSolverIterations)
-                    {
-                        throw new ProvenanceSolveException(string.Create(
+                    throw new ProvenanceSolveException(
+                        string.Create(
                             CultureInfo.InvariantCulture,
-                            $"The backward solve for a loop of {k} entities did not converge in {tracer._options.MaxSolverIterations} sweeps (tolerance {tolerance})."));
-                    }
-
-                    if ((sweep & 15) == 0)
-                    {
-                        tracer._cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    var change = 0.0;
-                    var size = 0.0;
-                    for (var i = 0; i < k; i++)
-                    {
-                        var sum = rhs[i];
-                        for (var e = _rowStart[i]; e < _rowStart[i + 1]; e++)
-                        {
-                            sum += _coefficient[e] * z[_column[e]];
-                        }
-
-                        change = Math.Max(change, Math.Abs(sum - z[i]));
-                        size = Math.Max(size, Math.Abs(sum));
-                        z[i] = sum;
-                    }
-
-                    if (change <= tolerance * size)
-                    {
-                        break;
-                    }
+                            $"The backward solve for a loop of {k} entities did not converge in {tracer._options.MaxSolverIterations} sweeps (tolerance {tolerance})."),
+                        "provenance backward solve (Gauss–Seidel)",
+                        sweeps,
+                        change);
                 }
 
                 for (var i = 0; i < k; i++)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
 using AiContagion.Cascades;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Ranking;
 

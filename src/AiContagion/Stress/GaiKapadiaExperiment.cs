@@ -5,6 +5,7 @@ using AiContagion.Cascades;
 using AiContagion.Cascades.Engines;
 using AiContagion.Generators;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Stress;
 

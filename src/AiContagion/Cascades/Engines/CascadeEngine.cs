@@ -16,8 +16,8 @@ internal abstract class CascadeEngine : PreparedCascade
     {
     }
 
-    /// <summary>Builds the result of a run.</summary>
-    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null)
+    /// <summary>Builds the result of a run; an iterative engine stopped by its iteration limit passes the residual it stopped at.</summary>
+    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null, double? unconvergedResidual = null)
     {
         var order = failedOrder.ToArray();
         var rounds2 = new int[order.Length];
@@ -30,6 +30,8 @@ internal abstract class CascadeEngine : PreparedCascade
         {
             DebtRank = debtRank?.DebtRank,
             InitialStress = debtRank?.InitialStress,
+            Converged = unconvergedResidual is null,
+            Residual = unconvergedResidual ?? 0.0,
         };
     }
 }

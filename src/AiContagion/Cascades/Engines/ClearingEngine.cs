@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using AiContagion.Model;
+using AiContagion.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace AiContagion.Cascades.Engines;
@@ -118,14 +119,19 @@ internal sealed class ClearingEngine : CascadeEngine
 
     internal override CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken)
     {
-        var (state, p, inflow, inD, defaultRound, round, iterations) = Clear(shock, cancellationToken);
-        return BuildResult(shock, state, p, inflow, inD, defaultRound, round, iterations);
+        var (state, p, inflow, inD, defaultRound, round, iterations, gap) = Clear(shock, cancellationToken);
+        return BuildResult(shock, state, p, inflow, inD, defaultRound, round, iterations, gap);
     }
 
     /// <summary>The run's counts and amounts without its per-entity figures and per-link states (what a ranking needs); the same totals as <see cref="Run"/>.</summary>
     internal override CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
     {
-        var (_, _, _, inD, defaultRound, round, _) = Clear(shock, cancellationToken);
+        var (_, _, _, inD, defaultRound, round, iterations, gap) = Clear(shock, cancellationToken);
+        if (gap is { } residual)
+        {
+            throw new CascadeConvergenceException(Model.Name, iterations, residual);
+        }
+
         var (failedOrder, failedDegree, maxRound) = FailedOrder(inD, defaultRound);
         var cascadeFailures = 0;
         foreach (var v in failedOrder)
@@ -138,8 +144,11 @@ internal sealed class ClearingEngine : CascadeEngine
             new CascadeSummary(Math.Max(round, maxRound), failedOrder.Count, cascadeFailures, ledger.Count, ledger.DirectCount, ledger.Amount, ledger.DirectAmount, null));
     }
 
-    /// <summary>The fictitious-default rounds: payments, inflows, the defaulting set and each default's round.</summary>
-    private (RunState State, double[] P, double[] Inflow, bool[] InD, int[] DefaultRound, int Round, int Iterations) Clear(ResolvedShock shock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fictitious-default rounds: payments, inflows, the defaulting set and each default's round; when the
+    /// iteration limit stops them first, the fixed-point gap they stopped at (<see langword="null"/> when converged).
+    /// </summary>
+    private (RunState State, double[] P, double[] Inflow, bool[] InD, int[] DefaultRound, int Round, int Iterations, double? Gap) Clear(ResolvedShock shock, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var n = _index.EntityCount;
@@ -169,7 +178,8 @@ internal sealed class ClearingEngine : CascadeEngine
             cancellationToken.ThrowIfCancellationRequested();
             if (++iterations > _maxIterations)
             {
-                throw new CascadeConvergenceException(Model.Name, iterations - 1, FixedPointGap(state, p, inflow));
+                var gap = FixedPointGap(state, p, inflow); // leaves inflow computed from p, as a converged run does
+                return (state, p, inflow, inD, defaultRound, round, iterations - 1, gap);
             }
 
             state.Inflow(p, inflow);
@@ -226,7 +236,7 @@ internal sealed class ClearingEngine : CascadeEngine
         }
 
         state.Inflow(p, inflow);
-        return (state, p, inflow, inD, defaultRound, round, iterations);
+        return (state, p, inflow, inD, defaultRound, round, iterations, null);
     }
 
     /// <summary>Solves x_i = α e_i − σ ext_i + β Σ_j Π_ji p_j for the defaulters not at zero; false when that is not possible or not non-negative.</summary>
@@ -323,39 +333,9 @@ internal sealed class ClearingEngine : CascadeEngine
             x[a] = p[unknowns[a]];
         }
 
-        var rowStart = system.RowStart;
-        var column = system.Column;
-        var coefficient = system.Coefficient;
-        var rhs = system.RightHandSide;
-        for (var sweep = 0; sweep < _maxIterations; sweep++)
-        {
-            if ((sweep & 63) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var change = 0.0;
-            var size = 1.0;
-            for (var a = 0; a < k; a++)
-            {
-                var sum = rhs[a];
-                for (var e = rowStart[a]; e < rowStart[a + 1]; e++)
-                {
-                    sum += coefficient[e] * x[column[e]];
-                }
-
-                change = Math.Max(change, Math.Abs(sum - x[a]));
-                size = Math.Max(size, Math.Abs(sum));
-                x[a] = sum;
-            }
-
-            if (change <= 1e-14 * size)
-            {
-                return x;
-            }
-        }
-
-        return null;
+        return GaussSeidel.TrySolve(system.RowStart, system.Column, system.Coefficient, system.RightHandSide, x, 1e-14, scaleFloor: 1.0, _maxIterations, cancellationToken, out _, out _)
+            ? x
+            : null;
     }
 
     private static double FixedPointGap(RunState state, double[] p, double[] inflow)
@@ -371,7 +351,7 @@ internal sealed class ClearingEngine : CascadeEngine
         return gap;
     }
 
-    private CascadeResult BuildResult(ResolvedShock shock, RunState state, double[] p, double[] inflow, bool[] inD, int[] defaultRound, int round, int iterations)
+    private CascadeResult BuildResult(ResolvedShock shock, RunState state, double[] p, double[] inflow, bool[] inD, int[] defaultRound, int round, int iterations, double? gap)
     {
         var n = _index.EntityCount;
         var isFixed = new bool[n];
@@ -405,7 +385,7 @@ internal sealed class ClearingEngine : CascadeEngine
         var (failedOrder, failedDegree, maxRound) = FailedOrder(inD, defaultRound);
         var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
         return WithDownLinks(shock, inD, defaultRound, failedOrder, failedDegree, maxRound, ledger =>
-            Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures));
+            Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures, unconvergedResidual: gap));
     }
 
     /// <summary>Marks the run's down links on a pooled workspace's ledger (withdrawals, then the failures), reads it, and returns the workspace cleared.</summary>

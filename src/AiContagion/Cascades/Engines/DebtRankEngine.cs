@@ -184,7 +184,7 @@ internal sealed class DebtRankEngine : CascadeEngine
             }
         }
 
-        var (rounds, iterations) = _linear ? PropagateLinear(ws, active, cancellationToken) : PropagateSingleHit(ws, active, cancellationToken);
+        var (rounds, iterations, residual) = _linear ? PropagateLinear(ws, active, cancellationToken) : PropagateSingleHit(ws, active, cancellationToken);
 
         var touched = ws.Touched.Order().ToArray();
         var finalStress = 0.0;
@@ -201,14 +201,14 @@ internal sealed class DebtRankEngine : CascadeEngine
         }
 
         var figures = new EntityFigures { Distress = SparseValues.Collect(ws.Touched, distress) };
-        return Result(shock, rounds, iterations, ws.FailedOrder, ws.FailRound, ledger, figures, (finalStress - initialStress, initialStress));
+        return Result(shock, rounds, iterations, ws.FailedOrder, ws.FailRound, ledger, figures, (finalStress - initialStress, initialStress), residual);
     }
 
     /// <summary>
     /// Battiston et al. (2012): an entity distressed in round t passes <c>W_ij · h_j(t)</c> to each holder i in round
     /// t + 1, then turns inactive; inactive entities still take distress but never pass it on again.
     /// </summary>
-    private (int Rounds, int Iterations) PropagateSingleHit(EngineWorkspace ws, List<int> active, CancellationToken cancellationToken)
+    private (int Rounds, int Iterations, double? Residual) PropagateSingleHit(EngineWorkspace ws, List<int> active, CancellationToken cancellationToken)
     {
         var distress = ws.Accumulator(DistressSlot);
         var incoming = ws.Accumulator(IncomingSlot);
@@ -263,7 +263,7 @@ internal sealed class DebtRankEngine : CascadeEngine
 
         }
 
-        return (lastChange, iterations);
+        return (lastChange, iterations, null);
     }
 
     /// <summary>
@@ -272,7 +272,7 @@ internal sealed class DebtRankEngine : CascadeEngine
     /// <see cref="TailCheckInterval"/> rounds the linear stretch ahead is taken in closed form
     /// (<see cref="TryLeapAhead"/>), so near-critical networks, whose increments decay or grow slowly, end in few passes.
     /// </summary>
-    private (int Rounds, int Iterations) PropagateLinear(EngineWorkspace ws, List<int> active, CancellationToken cancellationToken)
+    private (int Rounds, int Iterations, double? Residual) PropagateLinear(EngineWorkspace ws, List<int> active, CancellationToken cancellationToken)
     {
         var distress = ws.Accumulator(DistressSlot);
         var delta = ws.Accumulator(DeltaSlot);
@@ -286,7 +286,7 @@ internal sealed class DebtRankEngine : CascadeEngine
             cancellationToken.ThrowIfCancellationRequested();
             if (iterations > _options.MaxIterations)
             {
-                throw new CascadeConvergenceException(Model.Name, iterations, active.Max(v => delta[v]));
+                return (ClampRound(lastChange), iterations, active.Max(v => delta[v]));
             }
 
             if (iterations % TailCheckInterval == 0)
@@ -346,7 +346,7 @@ internal sealed class DebtRankEngine : CascadeEngine
             }
         }
 
-        return (ClampRound(lastChange), iterations);
+        return (ClampRound(lastChange), iterations, null);
     }
 
     private static int ClampRound(long round) => (int)Math.Min(round, int.MaxValue);

@@ -1,4 +1,4 @@
-namespace AiContagion;
+namespace AiContagion.Numerics;
 
 /// <summary>
 /// The one reading of a <c>MaxDegreeOfParallelism</c> option across the library: −1 means one worker per processor
