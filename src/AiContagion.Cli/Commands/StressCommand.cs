@@ -5,6 +5,7 @@ using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Cascades;
 using AiContagion.Cli.Commands.Stress;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Export;
 using AiContagion.Stress;
 using Spectre.Console;
 

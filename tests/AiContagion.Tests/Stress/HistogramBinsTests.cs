@@ -1,6 +1,6 @@
-using AiContagion.Export;
+using AiContagion.Stress;
 
-namespace AiContagion.Tests.Export;
+namespace AiContagion.Tests.Stress;
 
 [TestClass]
 public sealed class HistogramBinsTests

@@ -1,4 +1,4 @@
-namespace AiContagion.Export;
+namespace AiContagion.Stress;
 
 /// <summary>
 /// The bins of a histogram: edges and counts. Chosen so small integer data (links down, entities failed) get

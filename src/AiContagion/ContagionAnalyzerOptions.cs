@@ -2,14 +2,14 @@ using AiContagion.Cascades;
 using AiContagion.Export;
 using AiContagion.Ranking;
 
-namespace AiContagion.DependencyInjection;
+namespace AiContagion;
 
 /// <summary>
-/// Settings for the services <see cref="ServiceCollectionExtensions.AddAiContagion"/> registers, and for a
-/// <see cref="ContagionAnalyzer"/> built by hand. They are validated the same way with or without a container
-/// (<see cref="Validate"/>).
+/// The settings of a <see cref="ContagionAnalyzer"/>: default model, model options, ranking, Graphviz and diagram
+/// defaults. Validated the same way whether the analyzer is built by hand or registered in a container by
+/// <c>AiContagion.DependencyInjection.ServiceCollectionExtensions.AddAiContagion</c> (<see cref="Validate"/>).
 /// </summary>
-public sealed class AiContagionOptions
+public sealed class ContagionAnalyzerOptions
 {
     /// <summary>The model <see cref="ContagionAnalyzer"/> runs when none is named (default: the funding-withdrawal cascade).</summary>
     public CascadeModelKind DefaultModel { get; set; } = CascadeModelKind.Funding;
