@@ -22,7 +22,10 @@ public sealed partial class NamespaceDependencyTests
         ["AiContagion.Numerics"],
         ["AiContagion.Model"],
         ["AiContagion.Io"],
-        ["AiContagion.Cascades", "AiContagion.Cascades.Engines", "AiContagion.Centrality", "AiContagion.Flow", "AiContagion.Provenance", "AiContagion.Generators"],
+        [
+            "AiContagion.Cascades", "AiContagion.Cascades.Engines", "AiContagion.Centrality", "AiContagion.Flow", "AiContagion.Provenance", "AiContagion.Generators",
+            "AiContagion.Valuation", "AiContagion.FireSales", "AiContagion.Reconstruction", // planned families (issues 19, 20, 15)
+        ],
         ["AiContagion.Ranking", "AiContagion.Stress"],
         ["AiContagion.Export"],
         ["AiContagion"],
@@ -59,7 +62,9 @@ public sealed partial class NamespaceDependencyTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        CollectionAssert.AreEquivalent(LayerOf.Keys.ToList(), namespaces, "namespaces without a layer, or layers without a namespace: " + string.Join(", ", namespaces));
+        var unplaced = namespaces.Where(ns => !LayerOf.ContainsKey(ns)).ToList();
+        Assert.IsEmpty(unplaced, "namespaces without a layer (place them in Layers and docs/architecture.md): " + string.Join(", ", unplaced));
+        Assert.IsGreaterThanOrEqualTo(10, namespaces.Count, "the assembly's namespaces were found: " + string.Join(", ", namespaces));
     }
 
     [TestMethod]
