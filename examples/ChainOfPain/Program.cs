@@ -91,7 +91,7 @@ internal sealed class ChainAnalysis
 
     public RankingResult Chain { get; }
 
-    public RankingEntry Worst { get; }
+    public CandidateRank Worst { get; }
 
     public CascadeResult WorstCascade { get; }
 

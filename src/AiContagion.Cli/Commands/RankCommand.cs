@@ -7,6 +7,7 @@ using AiContagion.Cli.Infrastructure;
 using AiContagion.Model;
 using AiContagion.Ranking;
 using Spectre.Console;
+using RankingEntry = AiContagion.Ranking.CandidateRank;
 
 namespace AiContagion.Cli.Commands;
 

@@ -11,7 +11,7 @@ public sealed class RankingResult
 {
     private readonly PreparedCascade _prepared;
 
-    internal RankingResult(PreparedCascade prepared, WithdrawalRankingOptions options, ImmutableArray<string> candidates, ImmutableArray<RankingEntry> entries, int runs)
+    internal RankingResult(PreparedCascade prepared, WithdrawalRankingOptions options, ImmutableArray<string> candidates, ImmutableArray<CandidateRank> entries, int runs)
     {
         _prepared = prepared;
         Options = options;
@@ -36,7 +36,7 @@ public sealed class RankingResult
     public ImmutableArray<string> Candidates { get; }
 
     /// <summary>The entries in rank order (for greedy sets: one per step, the set growing).</summary>
-    public ImmutableArray<RankingEntry> Entries { get; }
+    public ImmutableArray<CandidateRank> Entries { get; }
 
     /// <summary>How many model runs the ranking made.</summary>
     public int Runs { get; }
@@ -45,7 +45,7 @@ public sealed class RankingResult
     /// <param name="entry">An entry of this ranking.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The cascade.</returns>
-    public CascadeResult Explain(RankingEntry entry, CancellationToken cancellationToken = default)
+    public CascadeResult Explain(CandidateRank entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return _prepared.Run(ShockOf(entry.Sources), cancellationToken);

@@ -13,7 +13,7 @@ namespace AiContagion.Ranking;
 /// <param name="TopKOverlap">|A_k ∩ B_k| / min(k, CommonCandidates), in [0, 1]; NaN when there is no common candidate.</param>
 /// <param name="KendallTau">Kendall's τ-b in [−1, 1]; NaN when it is undefined (fewer than two common candidates, or one ranking ties them all).</param>
 /// <remarks>
-/// <para><b>Common candidates.</b> The entries of each ranking are matched by <see cref="RankingEntry.Label"/> (a source,
+/// <para><b>Common candidates.</b> The entries of each ranking are matched by <see cref="CandidateRank.Label"/> (a source,
 /// or a pair <c>a+b</c>); entries only one ranking has are left out of both measures. Greedy rankings (a growing set
 /// per entry) are not rankings of candidates and are refused.</para>
 /// <para><b>Top-k overlap.</b> With k' = min(k, n) for n common candidates, A_k and B_k are the first k' common
@@ -86,7 +86,7 @@ public sealed record RankingStability(int A, int B, int K, int CommonCandidates,
     {
         var levels = new Dictionary<string, int>(ranking.Entries.Length, StringComparer.Ordinal);
         var level = 0;
-        RankingEntry? previous = null;
+        CandidateRank? previous = null;
         foreach (var entry in ranking.Entries)
         {
             if (previous is not null && (entry.LinksDown != previous.LinksDown || !entry.AmountDown.Equals(previous.AmountDown) || entry.EntitiesFailed != previous.EntitiesFailed))

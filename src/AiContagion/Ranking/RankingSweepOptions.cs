@@ -14,7 +14,7 @@ public sealed record RankingSweepOptions
     /// </summary>
     public WithdrawalRankingOptions Ranking { get; init; } = new();
 
-    /// <summary>The k of the top-k overlap (<see cref="RankingStability.TopKOverlap"/>) and of <see cref="SweepCandidateSummary.TimesInTopK"/>. Default 3. At least 1.</summary>
+    /// <summary>The k of the top-k overlap (<see cref="RankingStability.TopKOverlap"/>) and of <see cref="CandidateSweepSummary.TimesInTopK"/>. Default 3. At least 1.</summary>
     public int TopK { get; init; } = 3;
 
     internal void Validate()

@@ -8,7 +8,7 @@ namespace AiContagion.Ranking;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RankingSweepResult
 {
-    private readonly Lazy<ImmutableArray<SweepCandidateSummary>> _candidates;
+    private readonly Lazy<ImmutableArray<CandidateSweepSummary>> _candidates;
 
     internal RankingSweepResult(
         FinancingNetwork network,
@@ -48,9 +48,9 @@ public sealed class RankingSweepResult
     /// <summary>
     /// Every candidate (entry label) across the settings, worst first: ordered by how often it ties for first, then
     /// how often it is in the top k, then best rank, then label. Ranks here are competition ranks (see
-    /// <see cref="SweepCandidateSummary"/>).
+    /// <see cref="CandidateSweepSummary"/>).
     /// </summary>
-    public ImmutableArray<SweepCandidateSummary> Candidates => _candidates.Value;
+    public ImmutableArray<CandidateSweepSummary> Candidates => _candidates.Value;
 
     /// <summary>The smallest top-k overlap over all pairs of points (1 when there is one point; NaN pairs ignored).</summary>
     public double MinimumTopKOverlap => Minimum(Stability.Select(s => s.TopKOverlap));
@@ -99,10 +99,10 @@ public sealed class RankingSweepResult
         return result;
     }
 
-    private static bool SameKey(RankingEntry a, RankingEntry b) =>
+    private static bool SameKey(CandidateRank a, CandidateRank b) =>
         a.LinksDown == b.LinksDown && a.AmountDown.Equals(b.AmountDown) && a.EntitiesFailed == b.EntitiesFailed;
 
-    private ImmutableArray<SweepCandidateSummary> Summarize()
+    private ImmutableArray<CandidateSweepSummary> Summarize()
     {
         var k = Options.TopK;
         var rows = new Dictionary<string, (int Best, int Worst, int Fewest, int Most, int First, int TiedFirst, int TopK)>(StringComparer.Ordinal);
@@ -137,7 +137,7 @@ public sealed class RankingSweepResult
         }
 
         return [.. order
-            .Select(label => rows[label] is var r ? new SweepCandidateSummary(label, r.Best, r.Worst, r.Fewest, r.Most, r.First, r.TiedFirst, r.TopK, Settings.Length) : null!)
+            .Select(label => rows[label] is var r ? new CandidateSweepSummary(label, r.Best, r.Worst, r.Fewest, r.Most, r.First, r.TiedFirst, r.TopK, Settings.Length) : null!)
             .OrderByDescending(s => s.TimesTiedFirst)
             .ThenByDescending(s => s.TimesInTopK)
             .ThenBy(s => s.BestRank)

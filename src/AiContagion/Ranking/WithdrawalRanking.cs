@@ -65,7 +65,7 @@ public sealed class WithdrawalRanking
         var candidates = Candidates(network);
         var ids = candidates.Select(v => network.Entities[v].Id).ToImmutableArray();
         var runner = new Runner(prepared, Options, progress, cancellationToken);
-        ImmutableArray<RankingEntry> entries;
+        ImmutableArray<CandidateRank> entries;
         switch (Options.Mode)
         {
             case RankingMode.Singles:
@@ -131,11 +131,11 @@ public sealed class WithdrawalRanking
         }
     }
 
-    private static ImmutableArray<RankingEntry> Ordered(FinancingNetwork network, int[][] sets, Summary[] summaries)
+    private static ImmutableArray<CandidateRank> Ordered(FinancingNetwork network, int[][] sets, Summary[] summaries)
     {
         var order = Enumerable.Range(0, sets.Length).ToArray();
         Array.Sort(order, (a, b) => Compare(summaries[a], summaries[b]) is var c && c != 0 ? c : a.CompareTo(b));
-        var builder = ImmutableArray.CreateBuilder<RankingEntry>(sets.Length);
+        var builder = ImmutableArray.CreateBuilder<CandidateRank>(sets.Length);
         for (var rank = 0; rank < order.Length; rank++)
         {
             builder.Add(Entry(network, rank + 1, sets[order[rank]], summaries[order[rank]]));
@@ -144,13 +144,13 @@ public sealed class WithdrawalRanking
         return builder.MoveToImmutable();
     }
 
-    private static ImmutableArray<RankingEntry> Greedy(FinancingNetwork network, int[] candidates, Runner runner)
+    private static ImmutableArray<CandidateRank> Greedy(FinancingNetwork network, int[] candidates, Runner runner)
     {
         var k = Math.Min(runner.Options.GreedySetSize, candidates.Length);
         runner.Total = Enumerable.Range(0, k).Sum(step => candidates.Length - step);
         var chosen = new List<int>();
         var remaining = candidates.ToList();
-        var entries = ImmutableArray.CreateBuilder<RankingEntry>(k);
+        var entries = ImmutableArray.CreateBuilder<CandidateRank>(k);
         for (var step = 0; step < k; step++)
         {
             var sets = remaining.Select(c => chosen.Append(c).ToArray()).ToArray();
@@ -189,7 +189,7 @@ public sealed class WithdrawalRanking
         return c;
     }
 
-    private static RankingEntry Entry(FinancingNetwork network, int rank, int[] set, Summary s) => new(
+    private static CandidateRank Entry(FinancingNetwork network, int rank, int[] set, Summary s) => new(
         rank,
         [.. set.Select(v => network.Entities[v].Id)],
         s.LinksDown,

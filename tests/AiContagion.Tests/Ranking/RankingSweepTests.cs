@@ -56,10 +56,10 @@ public sealed class RankingSweepTests
         CollectionAssert.AreEqual(new[] { "f1", "f2", "f3", "f4", "f5" }, Labels(sweep.Settings[0]));
         CollectionAssert.AreEqual(new[] { "f1", "f2", "f3", "f4", "f5" }, Labels(sweep.Settings[1]));
         CollectionAssert.AreEqual(new[] { "f2", "f1", "f3", "f4", "f5" }, Labels(sweep.Settings[2]));
-        Assert.AreEqual(new RankingEntry(1, ["f1"], 5, 1, 4, 30, 10, 20, 3), sweep.Settings[1].Ranking.Entries[0]);
-        Assert.AreEqual(new RankingEntry(2, ["f1"], 2, 1, 1, 14, 10, 4, 1), sweep.Settings[2].Ranking.Entries[1]);
-        Assert.AreEqual(new RankingEntry(1, ["f2"], 3, 1, 2, 16, 6, 10, 2), sweep.Settings[2].Ranking.Entries[0]);
-        Assert.AreEqual(new RankingEntry(3, ["f3"], 1, 1, 0, 3, 3, 0, 0), sweep.Settings[2].Ranking.Entries[2]);
+        Assert.AreEqual(new CandidateRank(1, ["f1"], 5, 1, 4, 30, 10, 20, 3), sweep.Settings[1].Ranking.Entries[0]);
+        Assert.AreEqual(new CandidateRank(2, ["f1"], 2, 1, 1, 14, 10, 4, 1), sweep.Settings[2].Ranking.Entries[1]);
+        Assert.AreEqual(new CandidateRank(1, ["f2"], 3, 1, 2, 16, 6, 10, 2), sweep.Settings[2].Ranking.Entries[0]);
+        Assert.AreEqual(new CandidateRank(3, ["f3"], 1, 1, 0, 3, 3, 0, 0), sweep.Settings[2].Ranking.Entries[2]);
     }
 
     // Stability by hand. 0.1 vs 0.25: identical keys → overlap 1, τ_b = 1 (f4, f5 tied in both: n1 = n2 = n3 = 1,
@@ -90,11 +90,11 @@ public sealed class RankingSweepTests
     {
         var sweep = new RankingSweep(CascadeModelKind.Funding, [Tolerances]).Run(Chain());
 
-        Assert.AreEqual(new SweepCandidateSummary("f1", 1, 2, 2, 5, 2, 2, 3, 3), sweep.Candidates[0]);
-        Assert.AreEqual(new SweepCandidateSummary("f2", 1, 2, 3, 3, 1, 1, 3, 3), sweep.Candidates[1]);
+        Assert.AreEqual(new CandidateSweepSummary("f1", 1, 2, 2, 5, 2, 2, 3, 3), sweep.Candidates[0]);
+        Assert.AreEqual(new CandidateSweepSummary("f2", 1, 2, 3, 3, 1, 1, 3, 3), sweep.Candidates[1]);
         Assert.IsTrue(sweep.Candidates.All(c => !c.AlwaysWorst));
         Assert.IsTrue(sweep.Candidates[2].AlwaysInTopK, "f3 is third everywhere");
-        Assert.AreEqual(new SweepCandidateSummary("f5", 4, 4, 0, 0, 0, 0, 0, 3), sweep.Candidates[4]);
+        Assert.AreEqual(new CandidateSweepSummary("f5", 4, 4, 0, 0, 0, 0, 0, 3), sweep.Candidates[4]);
         var topFour = new RankingSweep(CascadeModelKind.Funding, [Tolerances], new RankingSweepOptions { TopK = 4 }).Run(Chain());
         Assert.AreEqual(3, topFour.Candidates.Single(c => c.Label == "f5").TimesInTopK, "position 5, but tied with the 4th");
         CollectionAssert.AreEqual(new[] { "f1", "f2", "f3", "f4", "f5" }, sweep.Candidates.Select(c => c.Label).ToArray());
@@ -140,7 +140,7 @@ public sealed class RankingSweepTests
 
         var sweep = new RankingSweep(CascadeModelKind.Credit, [new SweepAxis(SweepParameter.Recovery, [0, 0.6])], options).Run(network);
 
-        Assert.AreEqual(new RankingEntry(1, ["x"], 1, 1, 0, 10, 10, 0, 1), sweep.Settings[0].Ranking.Entries[0]);
+        Assert.AreEqual(new CandidateRank(1, ["x"], 1, 1, 0, 10, 10, 0, 1), sweep.Settings[0].Ranking.Entries[0]);
         Assert.AreEqual(0, sweep.Settings[1].Ranking.Entries[0].EntitiesFailed);
         Assert.AreEqual(1.0, sweep.Stability[0].KendallTau);
     }

@@ -22,7 +22,7 @@ public sealed class WithdrawalRankingTests
 
         Assert.HasCount(2, ranking.Entries);
         var (first, second) = (ranking.Entries[0], ranking.Entries[1]);
-        Assert.AreEqual(new RankingEntry(1, ["vc-fund"], 8, 2, 6, 47.5, 12, 35.5, 3), first);
+        Assert.AreEqual(new CandidateRank(1, ["vc-fund"], 8, 2, 6, 47.5, 12, 35.5, 3), first);
         CollectionAssert.AreEqual(new[] { "vc-fund" }, first.Sources.ToArray());
         CollectionAssert.AreEqual(new[] { "bank" }, second.Sources.ToArray());
         Assert.AreEqual(2, second.Rank);

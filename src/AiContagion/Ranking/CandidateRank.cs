@@ -13,7 +13,7 @@ namespace AiContagion.Ranking;
 /// <param name="DirectAmount">Amount of the direct links.</param>
 /// <param name="CascadeAmount">Amount of the cascade links.</param>
 /// <param name="EntitiesFailed">Entities that failed in the cascade (rounds ≥ 1; an outright-failed candidate is not counted).</param>
-public sealed record RankingEntry(
+public sealed record CandidateRank(
     int Rank,
     ImmutableArray<string> Sources,
     int LinksDown,
@@ -28,7 +28,7 @@ public sealed record RankingEntry(
     public string Label => string.Join("+", Sources);
 
     /// <inheritdoc/>
-    public bool Equals(RankingEntry? other) =>
+    public bool Equals(CandidateRank? other) =>
         other is not null && Rank == other.Rank && Sources.SequenceEqual(other.Sources) && LinksDown == other.LinksDown
         && DirectLinks == other.DirectLinks && CascadeLinks == other.CascadeLinks && AmountDown.Equals(other.AmountDown)
         && DirectAmount.Equals(other.DirectAmount) && CascadeAmount.Equals(other.CascadeAmount) && EntitiesFailed == other.EntitiesFailed;
