@@ -14,7 +14,7 @@ namespace AiContagion.Ranking;
 /// doi:10.1093/biomet/33.3.239; W. R. Knight (1966), "A computer method for calculating Kendall's tau with ungrouped
 /// data", Journal of the American Statistical Association 61(314), 436–439, doi:10.1080/01621459.1966.10480879.</para>
 /// </remarks>
-public static class RankCorrelation
+internal static class RankCorrelation
 {
     /// <summary>
     /// The top-k overlap of two orderings: the share of the first min(k, n) common items of one that are among the
