@@ -14,8 +14,14 @@ namespace AiContagion.Tests.Architecture;
 /// </summary>
 internal static class AssemblyReferences
 {
-    /// <summary>Edges (from namespace, to namespace) with one example (from type → to type) each.</summary>
-    public static IReadOnlyDictionary<(string From, string To), string> NamespaceEdges(string assemblyPath, string prefix)
+    /// <summary>Edges (from namespace, to namespace) between the namespaces under <paramref name="prefix"/>, with one example (from type → to type) each.</summary>
+    public static IReadOnlyDictionary<(string From, string To), string> NamespaceEdges(string assemblyPath, string prefix) =>
+        AllEdges(assemblyPath, prefix)
+            .Where(e => e.Key.To == prefix || e.Key.To.StartsWith(prefix + ".", StringComparison.Ordinal))
+            .ToDictionary(e => e.Key, e => e.Value);
+
+    /// <summary>Edges from the namespaces under <paramref name="prefix"/> to every namespace they use (the BCL's and packages' too).</summary>
+    public static IReadOnlyDictionary<(string From, string To), string> AllEdges(string assemblyPath, string prefix)
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
@@ -34,7 +40,7 @@ internal static class AssemblyReferences
             Collect(reader, pe, provider, handle, used);
             foreach (var (ns, name) in used)
             {
-                if (ns != owner.Namespace && (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal)))
+                if (ns != owner.Namespace && ns.Length > 0)
                 {
                     edges.TryAdd((owner.Namespace, ns), $"{owner.Namespace}.{owner.Name} → {ns}.{name}");
                 }

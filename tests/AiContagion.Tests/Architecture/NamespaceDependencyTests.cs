@@ -150,6 +150,29 @@ public sealed partial class NamespaceDependencyTests
         Assert.IsEmpty(wrong, string.Join("\n", wrong));
     }
 
+    /// <summary>
+    /// Packages with a narrow purpose stay in the one namespace that needs them, so the namespace could become its own
+    /// package without touching the rest (docs/architecture.md: why charts stay in this package).
+    /// </summary>
+    [TestMethod]
+    [DataRow("ScottPlot", "AiContagion.Export")]
+    [DataRow("SkiaSharp", "AiContagion.Export")]
+    [DataRow("Microsoft.Extensions.DependencyInjection", "AiContagion.DependencyInjection")]
+    public void Assembly_PackageUsedOnlyBy(string package, string only)
+    {
+        var users = AssemblyReferences.AllEdges(typeof(FinancingNetwork).Assembly.Location, "AiContagion")
+            .Where(e => e.Key.To == package || e.Key.To.StartsWith(package + ".", StringComparison.Ordinal))
+            .Select(e => e.Key.From)
+            .Distinct()
+            .ToList();
+
+        Assert.IsTrue(users.All(u => u == only), $"{package} used by {string.Join(", ", users)}");
+        if (package != "SkiaSharp")
+        {
+            Assert.Contains(only, users, $"{package} is no longer used by {only}: update this test");
+        }
+    }
+
     [TestMethod]
     public void Cycle_FindsOne() =>
         Assert.AreEqual("a → b → c → a", Cycle([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]));
