@@ -32,41 +32,21 @@ internal sealed class LossKernel
     /// count: a creditor loses what it lent or invested, less the recovery of that link's kind.
     /// </summary>
     /// <param name="index">The network's index.</param>
+    /// <param name="claims">The claim links into each entity (the kernel shares their row starts).</param>
     /// <param name="lossGivenDefault">Per <see cref="LinkKind"/> (by value), <c>1 − R</c>.</param>
     /// <returns>The kernel.</returns>
-    public static LossKernel ClaimAmounts(NetworkIndex index, double[] lossGivenDefault)
+    public static LossKernel ClaimAmounts(NetworkIndex index, ClaimRows claims, double[] lossGivenDefault)
     {
-        var n = index.EntityCount;
-        var start = new int[n + 1];
-        for (var j = 0; j < n; j++)
+        var creditor = new int[claims.Link.Length];
+        var loss = new double[claims.Link.Length];
+        for (var c = 0; c < creditor.Length; c++)
         {
-            var claims = 0;
-            foreach (var l in index.LinksInto(j))
-            {
-                claims += index.Kind[l].IsClaim() ? 1 : 0;
-            }
-
-            start[j + 1] = start[j] + claims;
+            var l = claims.Link[c];
+            creditor[c] = index.LinkFrom[l];
+            loss[c] = lossGivenDefault[(int)index.Kind[l]] * claims.Amount[c];
         }
 
-        var creditor = new int[start[n]];
-        var loss = new double[start[n]];
-        var c = 0;
-        for (var j = 0; j < n; j++)
-        {
-            foreach (var l in index.LinksInto(j))
-            {
-                var kind = index.Kind[l];
-                if (kind.IsClaim())
-                {
-                    creditor[c] = index.LinkFrom[l];
-                    loss[c] = lossGivenDefault[(int)kind] * index.Amount[l];
-                    c++;
-                }
-            }
-        }
-
-        return new LossKernel(start, creditor, loss);
+        return new LossKernel(claims.Start, creditor, loss);
     }
 
     /// <summary>
@@ -76,9 +56,10 @@ internal sealed class LossKernel
     /// count beyond <c>A_i</c>: the model counts counterparties.
     /// </summary>
     /// <param name="index">The network's index.</param>
+    /// <param name="claims">The claim links into each entity.</param>
     /// <param name="recovery">The recovery rate R in [0, 1].</param>
     /// <returns>The kernel.</returns>
-    public static LossKernel CounterpartyShares(NetworkIndex index, double recovery)
+    public static LossKernel CounterpartyShares(NetworkIndex index, ClaimRows claims, double recovery)
     {
         var n = index.EntityCount;
 
@@ -91,12 +72,13 @@ internal sealed class LossKernel
         for (var j = 0; j < n; j++)
         {
             seen.Clear();
-            foreach (var l in index.LinksInto(j))
+            for (var c = claims.Start[j]; c < claims.Start[j + 1]; c++)
             {
-                if (index.Kind[l].IsClaim() && index.Amount[l] > 0)
+                var amount = claims.Amount[c];
+                if (amount > 0)
                 {
-                    var i = index.LinkFrom[l];
-                    assets[i] += index.Amount[l];
+                    var i = index.LinkFrom[claims.Link[c]];
+                    assets[i] += amount;
                     if (seen.Add(i))
                     {
                         debtors[i]++;

@@ -60,15 +60,6 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
             }
         }
 
-        if (solvency is not null)
-        {
-            _solvency = true;
-            _capital = BalanceSheet.Capital(_index, solvency.Capital);
-            _rule = solvency.Rule;
-            _kernel = solvency.Kernel(_index);
-            _insolventAtStart = [.. Enumerable.Range(0, _index.EntityCount).Where(v => BalanceSheet.Breaks(_rule, 0.0, _capital[v]))];
-        }
-
         var m = _index.LinkCount;
         _outTo = new int[m];
         _outAmount = new double[m];
@@ -79,33 +70,17 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
             _outAmount[k] = _index.Amount[l];
         }
 
-        var n = _index.EntityCount;
-        _claimStart = new int[n + 1];
-        for (var v = 0; v < n; v++)
+        var claims = ClaimRows.Build(_index);
+        _claimStart = claims.Start;
+        _claimLink = claims.Link;
+        _claimAmount = claims.Amount;
+        if (solvency is not null)
         {
-            var claims = 0;
-            foreach (var l in _index.LinksInto(v))
-            {
-                claims += _index.Kind[l].IsClaim() ? 1 : 0;
-            }
-
-            _claimStart[v + 1] = _claimStart[v] + claims;
-        }
-
-        _claimLink = new int[_claimStart[n]];
-        _claimAmount = new double[_claimStart[n]];
-        var c = 0;
-        for (var v = 0; v < n; v++)
-        {
-            foreach (var l in _index.LinksInto(v))
-            {
-                if (_index.Kind[l].IsClaim())
-                {
-                    _claimLink[c] = l;
-                    _claimAmount[c] = _index.Amount[l];
-                    c++;
-                }
-            }
+            _solvency = true;
+            _capital = BalanceSheet.Capital(_index, solvency.Capital);
+            _rule = solvency.Rule;
+            _kernel = solvency.Kernel(_index, claims);
+            _insolventAtStart = [.. Enumerable.Range(0, _index.EntityCount).Where(v => BalanceSheet.Breaks(_rule, 0.0, _capital[v]))];
         }
 
         _pool = new WorkspacePool(_index, accumulators: 2);

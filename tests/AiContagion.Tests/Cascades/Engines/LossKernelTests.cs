@@ -29,7 +29,7 @@ public sealed class LossKernelTests
     public void ClaimAmounts_HandComputed()
     {
         var network = Network();
-        var kernel = LossKernel.ClaimAmounts(network.Index, RecoveryRates.Uniform(0.5).LossGivenDefault());
+        var kernel = LossKernel.ClaimAmounts(network.Index, ClaimRows.Build(network.Index), RecoveryRates.Uniform(0.5).LossGivenDefault());
 
         var c = Row(network, kernel, "c");
         CollectionAssert.AreEqual(new[] { ("a", 2.0), ("b", 1.5), ("a", 0.5), ("b", 0.0) }, c);
@@ -44,7 +44,7 @@ public sealed class LossKernelTests
     public void CounterpartyShares_HandComputed()
     {
         var network = Network();
-        var kernel = LossKernel.CounterpartyShares(network.Index, 0.5);
+        var kernel = LossKernel.CounterpartyShares(network.Index, ClaimRows.Build(network.Index), 0.5);
 
         CollectionAssert.AreEqual(new[] { ("a", 1.75), ("b", 1.5) }, Row(network, kernel, "c"));
         CollectionAssert.AreEqual(new[] { ("a", 1.75) }, Row(network, kernel, "b"));
