@@ -193,7 +193,10 @@ internal sealed class DebtRankEngine : CascadeEngine
             finalStress += _weight[v] * distress[v];
         }
 
-        var ledger = ws.Ledger;
+        // The links down, built per run rather than taken from the pooled workspace (whose ledger stays unallocated):
+        // a DebtRank run reaches few links, and a pooled 24-byte-per-link ledger lives as long as the prepared model;
+        // on 10⁶ links that made a fresh model's prepare + run twice as slow (quick timer, 'debtrank').
+        var ledger = new LinkLedger(_index);
         ledger.ApplyWithdrawals(shock);
         foreach (var v in ws.FailedOrder)
         {

@@ -17,6 +17,8 @@ namespace AiContagion.Cascades.Engines;
 internal sealed class EngineWorkspace
 {
     private readonly double[][] _values;
+    private readonly NetworkIndex _index;
+    private LinkLedger? _ledger;
 
     /// <summary>Creates a workspace for a network.</summary>
     /// <param name="index">The network's index.</param>
@@ -35,7 +37,7 @@ internal sealed class EngineWorkspace
         State = new byte[n];
         IsTouched = new bool[n];
         IsQueued = new bool[n];
-        Ledger = new LinkLedger(index);
+        _index = index;
     }
 
     /// <summary>Per entity, the round it failed in, or −1.</summary>
@@ -59,8 +61,11 @@ internal sealed class EngineWorkspace
     /// <summary>Entities to look at next (each at most once until the engine dequeues it): candidates to fail, receivers of distress.</summary>
     public List<int> Queue { get; } = [];
 
-    /// <summary>The down links of the run.</summary>
-    public LinkLedger Ledger { get; }
+    /// <summary>
+    /// The down links of the run. Allocated on first use (one state per link: 24 MB on 10⁶ links), so an engine that
+    /// needs it only at the end of a run allocates it after the run's own arrays, and one that never needs it never does.
+    /// </summary>
+    public LinkLedger Ledger => _ledger ??= new LinkLedger(_index);
 
     /// <summary>The round of the last failure (0 when nobody failed).</summary>
     public int LastFailureRound => FailedOrder.Count == 0 ? 0 : FailRound[FailedOrder[^1]];
@@ -118,6 +123,6 @@ internal sealed class EngineWorkspace
         Touched.Clear();
         Queue.Clear();
         FailedOrder.Clear();
-        Ledger.Reset();
+        _ledger?.Reset();
     }
 }
