@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AiContagion.Cascades;
-using AiContagion.Cascades.Engines;
 using AiContagion.Generators;
 using AiContagion.Model;
 using AiContagion.Numerics;

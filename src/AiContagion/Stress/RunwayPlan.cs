@@ -1,5 +1,4 @@
 using AiContagion.Cascades;
-using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Stress;

@@ -110,6 +110,16 @@ public sealed partial class NamespaceDependencyTests
     public void Allowed_Table(string from, string to, bool expected) => Assert.AreEqual(expected, Allowed(from, to));
 
     [TestMethod]
+    public void Assembly_EnginesAreUsedOnlyByTheirModels()
+    {
+        // The engines are the cascade models' internals: rankings, stress runs and centralities go through
+        // PreparedCascade, never an engine.
+        var users = AssemblyEdges.Keys.Where(e => e.To == "AiContagion.Cascades.Engines").Select(e => e.From).ToList();
+
+        CollectionAssert.AreEqual(new[] { "AiContagion.Cascades" }, users);
+    }
+
+    [TestMethod]
     public void Assembly_NamespaceGraphOutsideTheCascadeFamilyHasNoCycle()
     {
         var graph = AssemblyEdges.Keys

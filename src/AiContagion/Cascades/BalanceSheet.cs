@@ -1,6 +1,6 @@
 using AiContagion.Model;
 
-namespace AiContagion.Cascades.Engines;
+namespace AiContagion.Cascades;
 
 /// <summary>Per-entity figures the models derive from the network once (DESIGN.md §2–§3), shared by every run.</summary>
 internal static class BalanceSheet
