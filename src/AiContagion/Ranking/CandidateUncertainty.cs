@@ -9,7 +9,7 @@ namespace AiContagion.Ranking;
 /// sources. The definitions are in <see cref="UncertaintyRanking"/>'s remarks.
 /// </summary>
 /// <param name="Sources">The candidate ids shocked together (one, or two for a pair).</param>
-/// <param name="NominalRank">Its rank with the amounts as stated (<see cref="UncertaintyRankingResult.Nominal"/>).</param>
+/// <param name="NominalRank">Its rank with the amounts as stated (<see cref="UncertaintyRankingResult.Nominal"/>), counted as in the draws: tied candidates take the best place of their group.</param>
 /// <param name="PFirst">The probability of ranking first: the mean over the draws of its share of first place (1 when first alone, 1/t when t candidates tie for first, else 0).</param>
 /// <param name="PFirstStandardError">The Monte Carlo standard error of <paramref name="PFirst"/>: the sample standard deviation of the shares over √N (0 for one draw).</param>
 /// <param name="PTop3">The probability of ranking in the top 3: the mean of its share of the first three places (a tie group straddling place 3 shares the places left among its members evenly).</param>

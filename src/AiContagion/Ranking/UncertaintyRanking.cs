@@ -16,9 +16,11 @@ namespace AiContagion.Ranking;
 /// <para><b>Any model.</b> Each draw is an ordinary <see cref="FinancingNetwork"/> ranked through the model's public
 /// interface (<see cref="ICascadeModel.Prepare"/>, then one summary run per candidate), so every model — the
 /// round-based ones, the clearing and DebtRank models, and any model added later — is ranked the same way.</para>
-/// <para><b>Ties.</b> In a draw, candidates are tied when their ranking keys (links down, amount down, entities failed)
-/// are equal; the candidate-order tie-break the ranking uses to number them carries no information. A tie group of t
-/// candidates occupying places p … p + t − 1 shares them evenly:</para>
+/// <para><b>Ties.</b> In a draw, candidates are tied when their ranking keys are equal: the same links down, the same
+/// entities failed, and amounts down equal to 10⁻⁹ relative (two withdrawals that bring down the same links sum their
+/// amounts in different orders, which can differ in the last bits). The order the ranking gives tied candidates
+/// (candidate order, or those last bits) carries no information. A tie group of t candidates occupying places
+/// p … p + t − 1 shares them evenly:</para>
 /// <list type="bullet">
 /// <item><b>Share of first place</b> x₁ = 1/t for each member when p = 1, else 0. <c>PFirst</c> = mean of x₁ over the
 /// N draws; the shares of a draw sum to 1, so the <c>PFirst</c> of all candidates sum to 1.</item>
@@ -50,6 +52,9 @@ public sealed class UncertaintyRanking
 {
     /// <summary>The places counted by <see cref="CandidateUncertainty.PTop3"/>.</summary>
     private const int Top = 3;
+
+    /// <summary>Amounts down within this relative difference are equal in the tie test (the same links summed in another order).</summary>
+    private const double AmountTolerance = 1e-9;
 
     /// <summary>Creates an uncertainty ranking for a model.</summary>
     /// <param name="model">The model ranked in every draw.</param>
@@ -150,6 +155,35 @@ public sealed class UncertaintyRanking
         return sorted[Math.Clamp(k, 1, sorted.Length) - 1];
     }
 
+    /// <summary>
+    /// Walks a ranking's entries (in rank order) by tie group: each entry with its place (the best place of its group,
+    /// 1-based) and the size of its group.
+    /// </summary>
+    private static void ForEachPlace(ImmutableArray<CandidateRank> entries, Action<CandidateRank, int, int> visit)
+    {
+        var start = 0;
+        while (start < entries.Length)
+        {
+            var end = start + 1;
+            while (end < entries.Length && SameKey(entries[start], entries[end]))
+            {
+                end++;
+            }
+
+            for (var j = start; j < end; j++)
+            {
+                visit(entries[j], start + 1, end - start);
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>Tied: the same links down and failures, and amounts down equal to <see cref="AmountTolerance"/> relative.</summary>
+    private static bool SameKey(CandidateRank a, CandidateRank b) =>
+        a.LinksDown == b.LinksDown && a.EntitiesFailed == b.EntitiesFailed
+        && Math.Abs(a.AmountDown - b.AmountDown) <= AmountTolerance * Math.Max(Math.Abs(a.AmountDown), Math.Abs(b.AmountDown));
+
     /// <summary>Where each entry of a draw's ranking is stored: candidates (or pairs) in candidate order.</summary>
     private sealed class Slots
     {
@@ -172,12 +206,12 @@ public sealed class UncertaintyRanking
             Count = nominal.Entries.Length;
             Sources = new ImmutableArray<string>[Count];
             NominalRank = new int[Count];
-            foreach (var entry in nominal.Entries)
+            ForEachPlace(nominal.Entries, (entry, place, _) =>
             {
                 var slot = Of(entry);
                 Sources[slot] = entry.Sources;
-                NominalRank[slot] = entry.Rank;
-            }
+                NominalRank[slot] = place;
+            });
         }
 
         public FinancingNetwork Network { get; }
@@ -212,25 +246,13 @@ public sealed class UncertaintyRanking
         public void Record(int draw, ImmutableArray<CandidateRank> entries, Slots map)
         {
             var offset = draw * slots;
-            var start = 0;
-            while (start < entries.Length)
+            ForEachPlace(entries, (entry, place, tied) =>
             {
-                var end = start + 1;
-                while (end < entries.Length && SameKey(entries[start], entries[end]))
-                {
-                    end++;
-                }
-
-                for (var j = start; j < end; j++)
-                {
-                    var slot = offset + map.Of(entries[j]);
-                    _rank[slot] = start + 1;
-                    _tied[slot] = end - start;
-                    _links[slot] = entries[j].LinksDown;
-                }
-
-                start = end;
-            }
+                var slot = offset + map.Of(entry);
+                _rank[slot] = place;
+                _tied[slot] = tied;
+                _links[slot] = entry.LinksDown;
+            });
         }
 
         public void CopyFirstToAll()
@@ -301,12 +323,11 @@ public sealed class UncertaintyRanking
                     Quantile(links, 0.95));
             }
 
-            Array.Sort(rows, Order);
-            return [.. rows];
+            var order = Enumerable.Range(0, slots).ToArray();
+            Array.Sort(order, (a, b) => Order(rows[a], rows[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            return [.. order.Select(s => rows[s])];
         }
 
-        private static bool SameKey(CandidateRank a, CandidateRank b) =>
-            a.LinksDown == b.LinksDown && a.AmountDown.Equals(b.AmountDown) && a.EntitiesFailed == b.EntitiesFailed;
 
         /// <summary>The mean and its standard error (sample sd over √N; 0 for one value), summed in draw order.</summary>
         private static (double Mean, double Error) MeanAndError(double[] values)

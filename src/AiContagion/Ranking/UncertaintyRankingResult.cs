@@ -54,7 +54,8 @@ public sealed class UncertaintyRankingResult
 
     /// <summary>
     /// Every candidate (or pair), by <see cref="CandidateUncertainty.PFirst"/> (highest first), then
-    /// <see cref="CandidateUncertainty.PTop3"/> (highest first), then the mean links down (most first), then the nominal rank.
+    /// <see cref="CandidateUncertainty.PTop3"/> (highest first), then the mean links down (most first), then the nominal
+    /// rank, then candidate order.
     /// </summary>
     public ImmutableArray<CandidateUncertainty> Candidates { get; }
 

@@ -136,7 +136,7 @@ public sealed class UncertaintyRankingTests
         var tiedFirst = 0;
         foreach (var entries in perDraw)
         {
-            tiedFirst += entries.Length > 1 && Key(entries[0]) == Key(entries[1]) ? 1 : 0;
+            tiedFirst += entries.Length > 1 && Tied(entries[0], entries[1]) ? 1 : 0;
         }
 
         Assert.AreEqual(tiedFirst, result.TiedFirstDraws);
@@ -150,8 +150,8 @@ public sealed class UncertaintyRankingTests
             {
                 var entries = perDraw[k];
                 var me = entries.Single(e => e.Label == row.Label);
-                var place = entries.IndexOf(entries.First(e => Key(e) == Key(me))) + 1;
-                var tied = entries.Count(e => Key(e) == Key(me));
+                var place = entries.IndexOf(entries.First(e => Tied(e, me))) + 1;
+                var tied = entries.Count(e => Tied(e, me));
                 first[k] = place == 1 ? 1.0 / tied : 0;
                 top[k] = Enumerable.Range(place, tied).Count(q => q <= 3) / (double)tied;
                 ranks[k] = place;
@@ -168,11 +168,13 @@ public sealed class UncertaintyRankingTests
             Assert.AreEqual((ranks[2], ranks[38]), (row.RankLow, row.RankHigh), row.Label);
             Assert.AreEqual((links[2], links[38]), (row.LinksDownP05, row.LinksDownP95), row.Label);
             Assert.AreEqual(links.Average(), row.LinksDownMean, 1e-12, row.Label);
-            Assert.AreEqual(nominal.Entries.Single(e => e.Label == row.Label).Rank, row.NominalRank, row.Label);
+            var stated = nominal.Entries.Single(e => e.Label == row.Label);
+            Assert.AreEqual(nominal.Entries.IndexOf(nominal.Entries.First(e => Tied(e, stated))) + 1, row.NominalRank, row.Label);
         }
 
-        var order = result.Candidates.Select(c => (-c.PFirst, -c.PTop3, -c.LinksDownMean, c.NominalRank)).ToList();
-        CollectionAssert.AreEqual(order.Order().ToList(), order, "by pFirst, pTop3, mean links down, nominal rank");
+        var candidateOrder = nominal.Entries.OrderBy(e => nominal.Candidates.IndexOf(e.Sources[0])).ThenBy(e => nominal.Candidates.IndexOf(e.Sources[^1])).Select(e => e.Label).ToList();
+        var order = result.Candidates.Select(c => (-c.PFirst, -c.PTop3, -c.LinksDownMean, c.NominalRank, candidateOrder.IndexOf(c.Label))).ToList();
+        CollectionAssert.AreEqual(order.Order().ToList(), order, "by pFirst, pTop3, mean links down, nominal rank, candidate order");
     }
 
     // Ties split first place evenly: four funds with the same single link of the same amount tie in every draw (the one
@@ -200,8 +202,38 @@ public sealed class UncertaintyRankingTests
         Assert.AreEqual(ranged ? 4 + (25 * 4) : 4, result.Runs, "without a range the stated ranking stands for every draw");
         foreach (var (row, i) in result.Candidates.Select((r, i) => (r, i)))
         {
-            Assert.AreEqual(new CandidateUncertainty([$"f{i + 1}"], i + 1, 0.25, 0, 0.75, 0, 1, 1, 1, 1, 1), row);
+            Assert.AreEqual(new CandidateUncertainty([$"f{i + 1}"], 1, 0.25, 0, 0.75, 0, 1, 1, 1, 1, 1), row, "tied: all stated first, in candidate order");
         }
+    }
+
+    // Two lenders to t (0.1 and 0.2; t has tolerance 0): either withdrawal fails t, whose purchase from u (c ∈ [0.2, 0.4])
+    // stops and whose other loan goes down as a claim on it. The same three links go down, summed in another order:
+    // (0.1 + c) + 0.2 against (0.2 + c) + 0.1, which differ in the last bit for many c (with c = 0.3: 0.6000000000000001
+    // against 0.6). Amounts equal to 1e-9 relative tie, so first place is split in every draw.
+    [TestMethod]
+    public void Run_SameLinksSummedInAnotherOrder_Tie()
+    {
+        var network = FinancingNetwork.CreateBuilder().WithMetadata(new NetworkMetadata())
+            .AddEntity(new Entity("s1", Sector.Bank)).AddEntity(new Entity("s2", Sector.Bank))
+            .AddEntity(new Entity("t", Sector.Neocloud) { Tolerance = 0 }).AddEntity(new Entity("u", Sector.ChipMaker) { Tolerance = 1 })
+            .AddLink("s1", "t", LinkKind.Loan, 0.1).AddLink("s2", "t", LinkKind.Loan, 0.2)
+            .AddLink(new Link("t", "u", LinkKind.GpuPurchase, 0.3) { Low = 0.2, High = 0.4 })
+            .Build();
+        var model = new FundingWithdrawalCascade();
+        var draws = new AmountDraws(network, AmountDistribution.Uniform, 4);
+        var differing = Enumerable.Range(0, 50).Count(k =>
+        {
+            var entries = new WithdrawalRanking(model).Rank(draws.Draw(k)).Entries;
+            return entries[0].AmountDown != entries[1].AmountDown;
+        });
+
+        var result = new UncertaintyRanking(model, new UncertaintyRankingOptions { Draws = 50, Seed = 4, Distribution = AmountDistribution.Uniform }).Run(network);
+
+        Assert.IsGreaterThan(5, differing, "the sums differ in the last bits in many draws");
+        Assert.AreEqual(50, result.TiedFirstDraws);
+        Assert.AreEqual(new CandidateUncertainty(["s1"], 1, 0.5, 0, 1, 0, 1, 1, 3, 3, 3), result["s1"]);
+        Assert.AreEqual(new CandidateUncertainty(["s2"], 1, 0.5, 0, 1, 0, 1, 1, 3, 3, 3), result["s2"]);
+        CollectionAssert.AreEqual(new[] { "s1", "s2" }, result.Candidates.Select(c => c.Label).ToArray(), "candidate order");
     }
 
     // A tie straddling place 3: one fund brings down 2 links, four others 1 link of the same amount each. The four share
@@ -225,7 +257,7 @@ public sealed class UncertaintyRankingTests
         Assert.AreEqual(new CandidateUncertainty(["lead"], 1, 1, 0, 1, 0, 1, 1, 2, 2, 2), result.Candidates[0]);
         for (var i = 1; i <= 4; i++)
         {
-            Assert.AreEqual(new CandidateUncertainty([$"f{i}"], i + 1, 0, 0, 0.5, 0, 2, 2, 1, 1, 1), result.Candidates[i]);
+            Assert.AreEqual(new CandidateUncertainty([$"f{i}"], 2, 0, 0, 0.5, 0, 2, 2, 1, 1, 1), result.Candidates[i]);
         }
 
         Assert.AreEqual(3.0, result.Candidates.Sum(c => c.PTop3), 1e-12);
@@ -323,7 +355,9 @@ public sealed class UncertaintyRankingTests
         Assert.AreEqual(7, UncertaintyRanking.Quantile([7], 0.95));
     }
 
-    private static (int, double, int) Key(CandidateRank e) => (e.LinksDown, e.AmountDown, e.EntitiesFailed);
+    // The tie test: same links and failures, amounts equal to 1e-9 relative (the same links summed in another order).
+    private static bool Tied(CandidateRank a, CandidateRank b) =>
+        a.LinksDown == b.LinksDown && a.EntitiesFailed == b.EntitiesFailed && Math.Abs(a.AmountDown - b.AmountDown) <= 1e-9 * Math.Max(a.AmountDown, b.AmountDown);
 
     private static double StandardError(double[] values)
     {
