@@ -6,7 +6,7 @@ namespace AiContagion.Tests.Cli;
 [TestClass]
 public sealed class RankUncertaintyCommandTests
 {
-    private static string Flip => Repo.TestData("Uncertainty", "flip.json");
+    private static string Flip => Repo.Path("docs", "examples", "uncertainty.json");
 
     private static string AiChainRanged => Repo.TestData("Uncertainty", "ai-chain-ranged.json");
 
@@ -41,6 +41,33 @@ public sealed class RankUncertaintyCommandTests
         Assert.AreEqual(2, a.GetProperty("nominalRank").GetInt32());
         Assert.AreEqual(1.0, rows.EnumerateArray().Sum(r => r.GetProperty("pFirst").GetDouble()), 1e-12);
         Assert.AreEqual("fund-b", rows[0].GetProperty("source").GetString(), "most likely first first (5/9)");
+    }
+
+    // docs/uncertainty.md's worked example, as printed there: the table of the documented command, and pFirst(fund-a) with
+    // 20,000 draws and seed 1 for each distribution (closed forms 0.2963, 0.4444, 0.1981).
+    [TestMethod]
+    public void DocsExample_PrintsWhatTheDocumentationSays()
+    {
+        var doc = File.ReadAllText(Repo.Path("docs", "uncertainty.md"));
+        var run = CliRunner.Run("rank", Flip, "--model", "funding", "--uncertainty", "20000", "--seed", "1");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var table = run.Output.Split('\n').Where(l => l.StartsWith('┌') || l.StartsWith('│') || l.StartsWith('├') || l.StartsWith('└')).ToList();
+        Assert.HasCount(6, table);
+        foreach (var line in table)
+        {
+            StringAssert.Contains(doc, line);
+        }
+
+        foreach (var (distribution, shown) in new[] { ("triangular", "0.3010 ± 0.0032"), ("uniform", "0.4438 ± 0.0035"), ("pert", "0.1963 ± 0.0028") })
+        {
+            var json = CliRunner.Run("rank", Flip, "--uncertainty", "20000", "--seed", "1", "--amount-distribution", distribution, "--json");
+            using var document = JsonDocument.Parse(json.Output);
+            var a = document.RootElement.GetProperty("uncertainty").EnumerateArray().Single(r => r.GetProperty("source").GetString() == "fund-a");
+            var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{a.GetProperty("pFirst").GetDouble():0.0000} ± {a.GetProperty("pFirstStandardError").GetDouble():0.0000}");
+            Assert.AreEqual(shown, text, distribution);
+            StringAssert.Contains(doc, "| " + shown + " |");
+        }
     }
 
     [TestMethod]

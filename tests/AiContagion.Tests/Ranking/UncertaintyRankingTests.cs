@@ -10,14 +10,14 @@ namespace AiContagion.Tests.Ranking;
 [TestClass]
 public sealed class UncertaintyRankingTests
 {
-    // Data/Uncertainty/flip.json by hand: fund-a pays the lab X ∈ [5, 14] (mode 8). The lab has revenue 10 and tolerance
+    // docs/examples/uncertainty.json by hand: fund-a pays the lab X ∈ [5, 14] (mode 8). The lab has revenue 10 and tolerance
     // 0.5, so when fund-a withdraws it fails iff X > 0.5 (X + 10), i.e. X > 10, and its two contracts go down: 3 links
     // down, else 1. fund-b's withdrawal fails k (tolerance 0): always 2 links. So fund-a ranks first iff X > 10, never
     // tied, and pFirst(fund-a) = P(X > 10):
     //   triangular(5, 8, 14): (14 − 10)² / ((14 − 5)(14 − 8)) = 16/54 = 8/27 = 0.296296…
     //   uniform(5, 14): (14 − 10) / (14 − 5) = 4/9 = 0.444444…
     //   Beta-PERT (λ = 4; α = 7/3, β = 11/3): 1 − I_{5/9}(7/3, 11/3) = 0.198141128778091 (mpmath betainc, 30 digits)
-    private static readonly Lazy<FinancingNetwork> Flip = new(() => FinancingNetworkFile.Load(Repo.TestData("Uncertainty", "flip.json")));
+    private static readonly Lazy<FinancingNetwork> Flip = new(() => FinancingNetworkFile.Load(Repo.Path("docs", "examples", "uncertainty.json")));
 
     private static readonly Lazy<FinancingNetwork> AiChainRanged = new(() => FinancingNetworkFile.Load(Repo.TestData("Uncertainty", "ai-chain-ranged.json")));
 
