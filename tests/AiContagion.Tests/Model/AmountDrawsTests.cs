@@ -110,6 +110,33 @@ public sealed class AmountDrawsTests
         Assert.AreEqual(x + 2, drawn.Inflow("b"));
     }
 
+    // The drawn index is a copy constructor of NetworkIndex: every field but the amounts, the links and the lazily built
+    // link terms must be carried over. A field added to NetworkIndex and forgotten there fails here.
+    [TestMethod]
+    public void WithAmounts_CarriesEveryOtherFieldOfTheIndex()
+    {
+        var network = AiContagion.Io.FinancingNetworkFile.Load(Repo.TestData("Uncertainty", "ai-chain-ranged.json"));
+        _ = network.Index.EntityTerms;
+        var drawn = new AmountDraws(network).Draw(0);
+        string[] differing = ["<Amount>k__BackingField", "_links", "_terms"];
+
+        var fields = typeof(NetworkIndex).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
+
+        Assert.IsGreaterThan(20, fields.Length);
+        foreach (var field in fields)
+        {
+            var (before, after) = (field.GetValue(network.Index), field.GetValue(drawn.Index));
+            if (differing.Contains(field.Name))
+            {
+                continue;
+            }
+
+            Assert.IsTrue(field.FieldType.IsValueType ? Equals(before, after) : ReferenceEquals(before, after), $"NetworkIndex.{field.Name} is not carried over by WithAmounts");
+        }
+
+        Assert.AreNotSame(network.Index.Amount, drawn.Index.Amount);
+    }
+
     [TestMethod]
     public void Draw_WithoutRanges_IsTheNetworkItself()
     {
