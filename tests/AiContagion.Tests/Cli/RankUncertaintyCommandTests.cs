@@ -1,4 +1,6 @@
 using System.Text.Json;
+using AiContagion.Cli;
+using AiContagion.Cli.Infrastructure;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Cli;
@@ -137,6 +139,34 @@ public sealed class RankUncertaintyCommandTests
         var row = json.RootElement.GetProperty("uncertainty").EnumerateArray().Single();
         Assert.AreEqual("fund-a+fund-b", row.GetProperty("source").GetString());
         Assert.AreEqual(1.0, row.GetProperty("pFirst").GetDouble());
+    }
+
+    // Progress goes to standard error when it is a terminal (the bar's delay set to zero here), never to standard output;
+    // a cancelled run exits with 130 and writes nothing.
+    [TestMethod]
+    public void Rank_Uncertainty_ProgressOnStandardErrorAndCancellation()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+
+        var code = CliApp.Run(["rank", Flip, "--uncertainty", "2000", "--json"], new CliContext(output, error, isTerminal: false, CancellationToken.None, errorIsTerminal: true) { ProgressDelay = TimeSpan.Zero });
+
+        Assert.AreEqual(0, code, error.ToString());
+        StringAssert.Contains(error.ToString(), "uncertainty draws");
+        using (var json = JsonDocument.Parse(output.ToString()))
+        {
+            Assert.AreEqual(2000, json.RootElement.GetProperty("draws").GetInt32());
+        }
+
+        using var temp = new TempFolder();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var quiet = new StringWriter();
+        code = CliApp.Run(["rank", Flip, "--uncertainty", "2000", "--output", temp.File("u.csv")], new CliContext(quiet, new StringWriter(), isTerminal: false, cancelled.Token));
+
+        Assert.AreEqual(ExitCodes.Cancelled, code);
+        Assert.AreEqual(string.Empty, quiet.ToString());
+        Assert.IsEmpty(Directory.GetFiles(temp.Path));
     }
 
     [TestMethod]
