@@ -203,7 +203,7 @@ public sealed class EnsembleReconstruction : INetworkReconstruction
     /// <summary>The sampler at the maximum-entropy start, after the burn-in; the steps the whole run takes.</summary>
     private (CycleSampler Sampler, int Thin, int Steps) Start(TransportProblem p, CancellationToken cancellationToken)
     {
-        var start = MaximumEntropyReconstruction.Solve(p, 1e-12, 10_000, cancellationToken);
+        var start = MaximumEntropyReconstruction.Solve(p, 1e-12, 10_000, cancellationToken, polish: true);
         if (!start.Converged)
         {
             var cells = MaximumEntropyReconstruction.Cells(p, start.U, start.V);
