@@ -7,18 +7,25 @@ namespace AiContagion.Reconstruction;
 /// </summary>
 internal sealed class CellTable
 {
-    private readonly List<int> _columns = [];
-    private readonly List<double> _amounts = [];
-    private readonly List<bool> _known = [];
+    private readonly List<int> _columns;
+    private readonly List<double> _amounts;
+    private readonly List<bool> _known;
     private readonly List<double>? _low;
     private readonly List<double>? _high;
     private readonly List<double>? _probability;
     private readonly int[] _rowStart;
     private int _row;
 
-    public CellTable(int rows, bool ranged = false)
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="ranged">Whether cells carry a range and a link probability.</param>
+    /// <param name="capacity">The cells expected (the lists are sized once).</param>
+    public CellTable(int rows, bool ranged = false, long capacity = 0)
     {
         _rowStart = new int[rows + 1];
+        var size = (int)Math.Clamp(capacity, 0, 1 << 28);
+        _columns = new List<int>(size);
+        _amounts = new List<double>(size);
+        _known = new List<bool>(size);
         if (ranged)
         {
             _low = [];

@@ -19,10 +19,15 @@ public sealed record EnsembleOptions
     /// <summary>How many networks to draw after the burn-in (default 1,000).</summary>
     public int Samples { get; init; } = 1000;
 
-    /// <summary>Gibbs steps between two kept samples; <see langword="null"/> for the number of open pairs (at least 10).</summary>
+    /// <summary>
+    /// Gibbs steps between two kept samples; <see langword="null"/> for 4 × the open pairs, at least 1,000
+    /// (systemicrisk's default). A rule of thumb: the chain can mix slowly — from the dense start towards the sparse
+    /// networks the prior favours, and between sparse networks — so check <see cref="ReconstructionConvergence.History"/>
+    /// (the links in each sample): its first and last tenths should look alike.
+    /// </summary>
     public int? Thin { get; init; }
 
-    /// <summary>Gibbs steps discarded before the first sample; <see langword="null"/> for 10 × <see cref="Thin"/>.</summary>
+    /// <summary>Gibbs steps discarded before the first sample; <see langword="null"/> for 10 × <see cref="Thin"/> (at least 10,000, systemicrisk's default).</summary>
     public int? BurnIn { get; init; }
 
     /// <summary>The quantile of the sampled amounts reported as a link's <see cref="EstimatedLink.Low"/> (default 0.05).</summary>

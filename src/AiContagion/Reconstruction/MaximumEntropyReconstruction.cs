@@ -163,7 +163,7 @@ public sealed class MaximumEntropyReconstruction : INetworkReconstruction
     /// <summary>The listed links: <c>u_i v_j</c> on open cells, the known amounts on known cells.</summary>
     internal static CellTable Cells(TransportProblem p, double[] u, double[] v)
     {
-        var table = new CellTable(p.Rows);
+        var table = new CellTable(p.Rows, capacity: p.OpenCells + p.Source.Known.Length);
         for (var i = 0; i < p.Rows; i++)
         {
             var k = p.ClosedRowStart[i];

@@ -113,6 +113,35 @@ public sealed class EnsembleReconstructionTests
         Assert.HasCount(20_000, result.Convergence.History);
     }
 
+    // The 7-bank example with p = 0.5, λ = 0.65 (the default p · 26 open pairs / 20), 4,000 samples 500 steps apart
+    // after 50,000: systemicrisk 0.4.3 (R 4.2.2, built from the package snapshot on this machine;
+    // steps_ERE(L = start, p, lambda, nsamples = 4000, thin = 500, burnin = 50000) from both findFeasibleMatrix and
+    // the maximum-entropy start, rows and columns with a zero total left out as here) settles on 7-link networks:
+    // a -> b 5, a -> f 2, b -> c 5, d -> g 1, g -> a 1 in every sample, c and e each paying a or g (probability ≈ 0.5,
+    // R: 0.511 / 0.489 and 0.500 / 0.500; means 1.533 / 1.467 and 1.502 / 1.498). A 2 × 2 cycle through c, e and
+    // a, g zeroes two cells at either end, so the chain jumps between its ends and never stays inside.
+    [TestMethod]
+    public void SevenBanks_SettlesOnTheSameNetworksAsSystemicrisk()
+    {
+        var result = new EnsembleReconstruction(new EnsembleOptions { LinkProbability = 0.5, Intensity = 0.65, Samples = 4000, Thin = 500, BurnIn = 50_000, Seed = 1 })
+            .Estimate(SevenBanks.Problem());
+
+        Assert.IsTrue(result.Convergence.History.All(links => links == 7));
+        foreach (var (from, to, amount) in new[] { ("a", "b", 5.0), ("a", "f", 2.0), ("b", "c", 5.0), ("d", "g", 1.0), ("g", "a", 1.0) })
+        {
+            Assert.AreEqual(amount, result.Amount(from, to), 1e-9, $"{from} -> {to}");
+            Assert.AreEqual(1.0, result.Link(from, to)!.Value.LinkProbability, $"{from} -> {to}");
+        }
+
+        foreach (var (from, to) in new[] { ("c", "a"), ("c", "g"), ("e", "a"), ("e", "g") })
+        {
+            Assert.AreEqual(0.5, result.Link(from, to)!.Value.LinkProbability!.Value, 0.05, $"{from} -> {to}");
+            Assert.AreEqual(1.5, result.Amount(from, to), 0.15, $"{from} -> {to}");
+        }
+
+        Assert.AreEqual(9, result.LinkCount);
+    }
+
     [TestMethod]
     public void SevenBanks_RangesContainTheMean_NetworkCarriesThem_Deterministic()
     {

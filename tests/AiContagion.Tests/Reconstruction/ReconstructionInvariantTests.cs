@@ -27,7 +27,7 @@ public sealed class ReconstructionInvariantTests
     [
         new MaximumEntropyReconstruction(),
         new MinimumDensityReconstruction(new MinimumDensityOptions { Seed = 11 }),
-        new EnsembleReconstruction(new EnsembleOptions { Samples = 40, Seed = 11 }),
+        new EnsembleReconstruction(new EnsembleOptions { Samples = 40, Thin = 50, BurnIn = 200, Seed = 11 }),
     ];
 
     [TestMethod]
