@@ -42,6 +42,13 @@ public sealed class ReconstructCommandTests
         StringAssert.Contains(run.Output, "wrote " + temp.File("banks.json"));
     }
 
+    // graphs/textbook/r1-anand-seven-banks-totals.csv holds the same totals, for the textbook README's command.
+    [TestMethod]
+    public void TextbookTotalsFile_IsTheSevenBanks()
+    {
+        Assert.AreEqual(SevenBanks, File.ReadAllText(Repo.Graph("textbook/r1-anand-seven-banks-totals.csv")).ReplaceLineEndings("\n"));
+    }
+
     [TestMethod]
     public void MinDensity_SeededJsonSummary_SameFileForTheSameSeed()
     {
