@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiContagion.Numerics;
 
 namespace AiContagion.Reconstruction;
 
@@ -8,12 +9,11 @@ namespace AiContagion.Reconstruction;
 /// (<see cref="Result"/>, with <see cref="ReconstructionConvergence.Converged"/> = <see langword="false"/>).
 /// </summary>
 /// <remarks>
-/// The library's convention for non-convergence: a family's own exception carrying the algorithm, the iterations
-/// and the last residual (as <c>AiContagion.Cascades.CascadeConvergenceException</c> does), derived from
-/// <see cref="ArithmeticException"/>. This family depends on the model layer only, so it does not reuse the cascade
-/// family's type.
+/// The library's convention for non-convergence (docs/architecture.md): a family's own subclass of
+/// <see cref="ConvergenceException"/> carrying the algorithm (<c>max-entropy</c>, <c>min-density</c>, <c>ensemble</c>),
+/// the iterations and the last residual (the largest gap between a total and its links), plus the unconverged result.
 /// </remarks>
-public sealed class ReconstructionConvergenceException : ArithmeticException
+public sealed class ReconstructionConvergenceException : ConvergenceException
 {
     /// <summary>Creates the exception.</summary>
     public ReconstructionConvergenceException()
@@ -38,22 +38,14 @@ public sealed class ReconstructionConvergenceException : ArithmeticException
     /// <summary>Creates the exception for an unconverged result.</summary>
     /// <param name="result">The state the method stopped in.</param>
     public ReconstructionConvergenceException(ReconstructionResult result)
-        : base(Describe(result ?? throw new ArgumentNullException(nameof(result))))
+        : base(
+            Describe(result ?? throw new ArgumentNullException(nameof(result))),
+            result.MethodName,
+            result.Convergence.Iterations,
+            Math.Max(result.Convergence.MaxRowResidual, result.Convergence.MaxColumnResidual))
     {
         Result = result;
-        Algorithm = result.MethodName;
-        Iterations = result.Convergence.Iterations;
-        Residual = Math.Max(result.Convergence.MaxRowResidual, result.Convergence.MaxColumnResidual);
     }
-
-    /// <summary>The method that did not converge (<c>max-entropy</c>, <c>min-density</c>), when known.</summary>
-    public string? Algorithm { get; }
-
-    /// <summary>The iterations done (0 when unknown).</summary>
-    public int Iterations { get; }
-
-    /// <summary>The largest gap between a total and its links' sum when the method stopped; <see cref="double.NaN"/> when unknown.</summary>
-    public double Residual { get; } = double.NaN;
 
     /// <summary>The state the method stopped in, when known.</summary>
     public ReconstructionResult? Result { get; }
