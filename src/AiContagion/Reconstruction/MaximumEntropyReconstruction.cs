@@ -27,7 +27,7 @@ namespace AiContagion.Reconstruction;
 /// after each iteration (on its 7-bank example: 2.0356, 0.0555, 0.0040, 0.00035, …). Past
 /// <see cref="MaximumEntropyOptions.MaxIterations"/> the run throws <see cref="ReconstructionConvergenceException"/>.</para>
 /// <para><b>Complexity.</b> O(iterations × (n + closed)) plus O(rows × columns) to list the links; a dense
-/// 1,000 × 1,000 problem takes a few milliseconds (docs/reconstruction.md). Deterministic; thread-safe.</para>
+/// 1,000 × 1,000 problem takes 3 iterations and under a second in all, the links listed included (docs/reconstruction.md). Deterministic; thread-safe.</para>
 /// <para>Upper, C. &amp; Worms, A. (2004), "Estimating bilateral exposures in the German interbank market: Is there a
 /// danger of contagion?", European Economic Review 48(4), 827–849, doi:10.1016/j.euroecorev.2003.12.009 (the RAS
 /// recipe with a zero diagonal). Survey: Upper, C. (2011), "Simulation methods to assess the danger of contagion in
