@@ -49,8 +49,12 @@ namespace AiContagion.Valuation;
 /// sweep leaves every firm in the same regime (solvent, or paying part of one layer) and at most
 /// <see cref="ValuationOptions.DenseSolveLimit"/> firms feed back, the regime's linear system is solved exactly (dense
 /// LU); the solution is kept only if it lies in the current regime of every firm, which proves it is the greatest fixed
-/// point (it is a fixed point below the iterate, and the fixed point of a non-singular linear piece is unique). The run
-/// stops there, or when a sweep changes no value by more than <see cref="ValuationOptions.Tolerance"/> × max(1, largest
+/// point (it is a fixed point below the iterate, and the fixed point of a non-singular linear piece is unique). (4) When
+/// that solve fails because the fixed point is not in the current regime (a singular regime: a closed group of firms
+/// whose marginal layers are owed only to one another, losing value every round, where plain iteration would crawl
+/// for millions of sweeps), the run leaps to the last Jacobi iterate still in the regime, found by binary lifting on
+/// powers of the regime's matrix (exact, so it stays above the greatest fixed point; feedback blocks of at most 200
+/// firms). The run stops at an accepted exact step, or when a sweep changes no value by more than <see cref="ValuationOptions.Tolerance"/> × max(1, largest
 /// value). <see cref="ValuationResult.Convergence"/> reports the method, the sweeps and the residual
 /// <c>max |Φ(V) − V|</c>; a run that reaches <see cref="ValuationOptions.MaxIterations"/> throws
 /// <see cref="ValuationConvergenceException"/>.</para>
@@ -218,8 +222,8 @@ public sealed class CrossHoldingsValuation
 
     private ValuationResult Run(double[] e, CancellationToken cancellationToken)
     {
-        var (values, iterations, residual, exact) = Engine.Solve(e, cancellationToken);
-        var method = exact ? "gauss-seidel-from-above+exact-regime" : "gauss-seidel-from-above";
+        var (values, iterations, residual, exact, leaps) = Engine.Solve(e, cancellationToken);
+        var method = "gauss-seidel-from-above" + (leaps > 0 ? "+regime-leap" : string.Empty) + (exact ? "+exact-regime" : string.Empty);
         return new ValuationResult(this, e, values, new ValuationConvergence(method, iterations, residual, exact));
     }
 }

@@ -25,12 +25,13 @@ internal static class SensitivitySolver
         var scale = 1.0;
         for (var i = 0; i < n; i++)
         {
-            regime[i] = engine.Regime(i, values[i]);
+            // The right derivative: a value at a boundary up to rounding (1e-9 relative) is read in the regime above it.
+            regime[i] = engine.Regime(i, values[i] + BoundarySlack(values[i], engine.Owed[i]));
             solvent[i] = regime[i] == engine.Solvent;
             scale = Math.Max(scale, values[i]);
         }
 
-        var (boundary, margin) = Boundaries(engine, values, regime, network);
+        var (boundary, margin) = Boundaries(engine, values, network);
         var (rowStart, column, coefficient) = engine.RegimeMatrix(regime);
 
         // The feedback block: the firms whose value some row depends on.
@@ -62,6 +63,7 @@ internal static class SensitivitySolver
             }
 
             var lu = k > 0 ? matrix.LU() : null;
+            var regular = lu is null || ValuationEngine.IsRegular(lu);
             foreach (var j in columns)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -73,7 +75,7 @@ internal static class SensitivitySolver
                     unit[local[j]] = 1;
                     var solution = lu!.Solve(unit);
                     var residual = (matrix * solution) - unit;
-                    defined = solution.All(double.IsFinite) && solution.AbsoluteMaximum() < Divergence && residual.AbsoluteMaximum() < 1e-8 * Math.Max(1, solution.AbsoluteMaximum());
+                    defined = regular && solution.All(double.IsFinite) && solution.AbsoluteMaximum() < Divergence && residual.AbsoluteMaximum() < 1e-8 * Math.Max(1, solution.AbsoluteMaximum());
                     for (var a = 0; a < k; a++)
                     {
                         block[a] = solution[a];
@@ -150,27 +152,33 @@ internal static class SensitivitySolver
         }
     }
 
-    /// <summary>The firms within 1e-9 (relative) of a boundary of their regime, and the smallest distance of any firm to one.</summary>
-    private static (ImmutableArray<string> Boundary, double Margin) Boundaries(ValuationEngine engine, double[] values, int[] regime, Model.FinancingNetwork network)
+    /// <summary>How close to a boundary a value counts as on it: 1e-9 × max(1, value, owed).</summary>
+    private static double BoundarySlack(double value, double owed) => 1e-9 * Math.Max(1.0, Math.Max(value, owed));
+
+    /// <summary>
+    /// The firms within <see cref="BoundarySlack"/> of a boundary (a layer's start or end above 0: where what they pay
+    /// or their equity changes slope), and the smallest distance of any firm to one.
+    /// </summary>
+    private static (ImmutableArray<string> Boundary, double Margin) Boundaries(ValuationEngine engine, double[] values, Model.FinancingNetwork network)
     {
         var boundary = ImmutableArray.CreateBuilder<string>();
         var margin = double.PositiveInfinity;
+        var layers = engine.LayerCount;
         for (var i = 0; i < values.Length; i++)
         {
-            var (low, high) = engine.Box(i, regime[i]);
             var distance = double.PositiveInfinity;
-            if (low > 0)
+            for (var s = 0; s < layers; s++)
             {
-                distance = values[i] - low;
-            }
-
-            if (double.IsFinite(high))
-            {
-                distance = Math.Min(distance, high - values[i]);
+                var slot = (i * layers) + s;
+                var end = engine.LayerStart[slot] + engine.LayerOwed[slot];
+                if (engine.LayerOwed[slot] > 0 && end > 0)
+                {
+                    distance = Math.Min(distance, Math.Abs(values[i] - end));
+                }
             }
 
             margin = Math.Min(margin, distance);
-            if (distance <= 1e-9 * Math.Max(1.0, Math.Max(values[i], engine.Owed[i])))
+            if (distance <= BoundarySlack(values[i], engine.Owed[i]))
             {
                 boundary.Add(network.Entities[i].Id);
             }

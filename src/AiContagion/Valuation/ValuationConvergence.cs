@@ -4,8 +4,9 @@ namespace AiContagion.Valuation;
 
 /// <summary>How a <see cref="ValuationResult"/> was reached: the method, the sweeps, the final residual.</summary>
 /// <param name="Method">
-/// <c>gauss-seidel-from-above</c> (the iteration met its tolerance) or <c>gauss-seidel-from-above+exact-regime</c>
-/// (the exact regime step ended it: the values solve the fixed-point equations up to rounding).
+/// <c>gauss-seidel-from-above</c> (the iteration met its tolerance), with <c>+regime-leap</c> when it leapt through a
+/// regime whose fixed point lay outside it, and <c>+exact-regime</c> when the exact regime step ended it (the values
+/// then solve the fixed-point equations up to rounding).
 /// </param>
 /// <param name="Iterations">The sweeps done, the upper bound's included.</param>
 /// <param name="Residual">The largest <c>|Φ(V) − V|</c> at the result: how far it is from solving the equations, in the network's unit.</param>

@@ -19,6 +19,9 @@ namespace AiContagion.Valuation;
 /// </remarks>
 internal sealed class ValuationEngine
 {
+    /// <summary>The largest feedback block the leap through a regime handles (its binary lifting multiplies k × k matrices).</summary>
+    private const int LeapLimit = 200;
+
     private readonly ValuationOptions _options;
 
     // Obligations owed to each creditor i: CreditorStart[i] .. CreditorStart[i+1]; the debtor, the creditor's weight
@@ -256,10 +259,10 @@ internal sealed class ValuationEngine
     public int Solvent => LayerCount;
 
     /// <summary>
-    /// The greatest fixed point for external assets <paramref name="e"/>: the values, the sweeps, the residual and
-    /// whether the exact regime step ended it.
+    /// The greatest fixed point for external assets <paramref name="e"/>: the values, the sweeps, the residual,
+    /// whether the exact regime step ended it, and how many leaps through a regime it took.
     /// </summary>
-    public (double[] Values, int Iterations, double Residual, bool Exact) Solve(double[] e, CancellationToken cancellationToken)
+    public (double[] Values, int Iterations, double Residual, bool Exact, int Leaps) Solve(double[] e, CancellationToken cancellationToken)
     {
         var n = EntityCount;
         var v = UpperBound(e, out var iterations, cancellationToken);
@@ -274,6 +277,7 @@ internal sealed class ValuationEngine
         var triedAtThisRegime = false;
         var work = new ExactStepWork(n);
         var sweeps = 0;
+        var leaps = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -300,6 +304,13 @@ internal sealed class ValuationEngine
                     exact = true;
                     break;
                 }
+
+                // Still moving, and the fixed point is not in this regime: leap to where the iterates leave it.
+                if (change > tolerance * scale && active <= LeapLimit && TryLeap(v, e, regime, tolerance * scale, work))
+                {
+                    leaps++;
+                    continue;
+                }
             }
 
             if (change <= tolerance * scale)
@@ -317,7 +328,7 @@ internal sealed class ValuationEngine
             }
         }
 
-        return (v, iterations + sweeps, Residual(v, e), exact);
+        return (v, iterations + sweeps, Residual(v, e), exact, leaps);
     }
 
     /// <summary>
@@ -502,11 +513,164 @@ internal sealed class ValuationEngine
     /// <summary>
     /// The exact regime step: with every entity held in the regime of the current iterate V (which lies at or above
     /// the greatest fixed point x*), Φ is linear, <c>V = c + A V</c>; solve it for the entities that feed back (dense
-    /// LU) and compute the rest. If the solution y lies in the same closed regime box as V for every entity, then y = x*:
-    /// y is a fixed point, so y ≤ x* ≤ V; the boxes are intervals, so x* lies in them too, where Φ equals the linear map,
-    /// whose fixed point is unique (the system is non-singular). Otherwise V is left unchanged.
+    /// LU) and compute the rest. If the system is regular and its solution y lies in the same closed regime box as V for
+    /// every entity, then y = x*: y is a fixed point, so y ≤ x* ≤ V; the boxes are intervals, so x* lies in them too,
+    /// where Φ equals the linear map, whose fixed point is unique (the system is regular). Otherwise (a singular system,
+    /// a solution outside the boxes, above V, or with a residual above 1e-12 × scale) V is left unchanged.
     /// </summary>
     private bool TryExactStep(double[] v, double[] e, int[] regime, double scale, ExactStepWork work)
+    {
+        var n = EntityCount;
+        var (active, a, c) = Block(e, regime, work);
+        var candidate = work.Candidate;
+        Array.Copy(v, candidate, n);
+        var k = active.Count;
+        if (k > 0)
+        {
+            var lu = (Matrix<double>.Build.DenseIdentity(k) - a).LU();
+            if (!IsRegular(lu))
+            {
+                return false;
+            }
+
+            var solution = lu.Solve(c);
+            for (var b = 0; b < k; b++)
+            {
+                if (!double.IsFinite(solution[b]))
+                {
+                    return false;
+                }
+
+                candidate[active[b]] = solution[b];
+            }
+        }
+
+        // The others: one evaluation of Φ on the solved values (their own values feed no one linearly).
+        var others = work.Others;
+        for (var i = 0; i < n; i++)
+        {
+            others[i] = work.Local[i] < 0 ? Map(i, candidate, e) : candidate[i];
+        }
+
+        var slack = 1e-11 * scale;
+        for (var i = 0; i < n; i++)
+        {
+            var (low, high) = Box(i, regime[i]);
+            if (others[i] < low - slack || others[i] > high + slack || others[i] > v[i] + slack)
+            {
+                return false;
+            }
+        }
+
+        if (Residual(others, e) > 1e-12 * scale)
+        {
+            return false;
+        }
+
+        Array.Copy(others, v, n);
+        return true;
+    }
+
+    /// <summary>
+    /// The leap through a regime whose fixed point lies outside it (a singular regime — a closed group of firms paying
+    /// their marginal layers only to one another, losing value each round — or one whose solution leaves the boxes),
+    /// where Gauss–Seidel would crawl for millions of sweeps. In the regime, Jacobi iteration on the feedback block is
+    /// affine, <c>x_m = x_0 + Σ_{j&lt;m} A^j r</c> (r = the block's residual, ≤ 0 at a supersolution), so the iterates
+    /// decrease monotonically; binary lifting on <c>(A^(2^t), Σ_{j&lt;2^t} A^j r)</c> finds the last iterate m for which
+    /// every firm is still in its regime, and V jumps to it. That is an exact Jacobi iterate of Φ from V, so it stays at
+    /// or above the greatest fixed point; the next sweep leaves the regime. Taken only while the sweeps still move by
+    /// more than the tolerance and the block's residual falls by more than it (so rounding noise at a fixed point never
+    /// drives a leap); a firm counts as leaving its regime within the tolerance of its boundary. O(k³ log m).
+    /// </summary>
+    private bool TryLeap(double[] v, double[] e, int[] regime, double tolerance, ExactStepWork work)
+    {
+        var n = EntityCount;
+        var (active, a, c) = Block(e, regime, work);
+        var k = active.Count;
+        if (k == 0)
+        {
+            return false;
+        }
+
+        var x0 = Vector<double>.Build.Dense(k, b => v[active[b]]);
+        var r = c + (a * x0) - x0;
+        if (r.Maximum() > tolerance || r.Minimum() >= -tolerance)
+        {
+            return false; // not a supersolution of the block, or no fall beyond rounding
+        }
+
+        var candidate = work.Candidate;
+        bool InRegime(Vector<double> x)
+        {
+            Array.Copy(v, candidate, n);
+            for (var b = 0; b < k; b++)
+            {
+                if (x[b] < Box(active[b], regime[active[b]]).Low + tolerance)
+                {
+                    return false;
+                }
+
+                candidate[active[b]] = x[b];
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                if (work.Local[i] < 0 && Map(i, candidate, e) < Box(i, regime[i]).Low + tolerance)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Levels: powers[t] = A^(2^t), sums[t] = Σ_{j<2^t} A^j r = x_(2^t) − x_0; grown while x_(2^t) stays in the regime.
+        var powers = new List<Matrix<double>> { a };
+        var sums = new List<Vector<double>> { r };
+        while (powers.Count < 60 && InRegime(x0 + sums[^1]))
+        {
+            sums.Add(sums[^1] + (powers[^1] * sums[^1]));
+            powers.Add(powers[^1] * powers[^1]);
+        }
+
+        if (powers.Count == 1)
+        {
+            return false;
+        }
+
+        // Lifting: from m = 0, add 2^t steps whenever the iterate stays in the regime (x_(m+n) = x_m + A^m Σ_{j<n} A^j r).
+        var x = x0;
+        var power = Matrix<double>.Build.DenseIdentity(k);
+        for (var t = powers.Count - 2; t >= 0; t--)
+        {
+            var next = x + (power * sums[t]);
+            if (InRegime(next))
+            {
+                x = next;
+                power *= powers[t];
+            }
+        }
+
+        Array.Copy(v, candidate, n);
+        for (var b = 0; b < k; b++)
+        {
+            candidate[active[b]] = x[b];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            v[i] = work.Local[i] < 0 ? Map(i, candidate, e) : candidate[i];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The feedback block of a regime: the active entities (in <c>work.Local</c> their position, −1 for the others),
+    /// the block's matrix A (<c>A[a, b]</c> = how much active a's value moves per unit of active b's) and its constants
+    /// c (external assets plus the constant pieces), so that <c>Φ = c + A x</c> on the block.
+    /// </summary>
+    private (List<int> Active, Matrix<double> A, Vector<double> C) Block(double[] e, int[] regime, ExactStepWork work)
     {
         var n = EntityCount;
         var local = work.Local;
@@ -521,51 +685,27 @@ internal sealed class ValuationEngine
             }
         }
 
-        var candidate = work.Candidate;
-        Array.Copy(v, candidate, n);
         var k = active.Count;
-        if (k > 0)
+        var matrix = Matrix<double>.Build.Dense(k, k);
+        var constants = Vector<double>.Build.Dense(k);
+        for (var b = 0; b < k; b++)
         {
-            var matrix = Matrix<double>.Build.Dense(k, k);
-            var rhs = Vector<double>.Build.Dense(k);
-            for (var a = 0; a < k; a++)
-            {
-                var i = active[a];
-                matrix[a, a] = 1;
-                rhs[a] = LinearRow(i, regime, (column, coefficient) => matrix[a, local[column]] -= coefficient) + e[i];
-            }
-
-            var solution = matrix.LU().Solve(rhs);
-            for (var a = 0; a < k; a++)
-            {
-                if (!double.IsFinite(solution[a]))
-                {
-                    return false;
-                }
-
-                candidate[active[a]] = solution[a];
-            }
+            var i = active[b];
+            constants[b] = LinearRow(i, regime, (column, coefficient) => matrix[b, local[column]] += coefficient) + e[i];
         }
 
-        // The others: one evaluation of Φ on the solved values (their own values feed no one linearly).
-        var others = work.Others;
-        for (var i = 0; i < n; i++)
-        {
-            others[i] = local[i] < 0 ? Map(i, candidate, e) : candidate[i];
-        }
+        return (active, matrix, constants);
+    }
 
-        var slack = 1e-11 * scale;
-        for (var i = 0; i < n; i++)
-        {
-            var (low, high) = Box(i, regime[i]);
-            if (others[i] < low - slack || others[i] > high + slack || others[i] > v[i] + slack)
-            {
-                return false;
-            }
-        }
-
-        Array.Copy(others, v, n);
-        return true;
+    /// <summary>
+    /// Whether an LU factorisation is of a regular matrix: its smallest pivot is above 1e-10 of its largest. A singular
+    /// regime (a closed group of firms paying only one another) has a continuum of fixed points, and its solve proves
+    /// nothing.
+    /// </summary>
+    public static bool IsRegular(MathNet.Numerics.LinearAlgebra.Factorization.LU<double> lu)
+    {
+        var pivots = lu.U.Diagonal();
+        return pivots.Count == 0 || pivots.AbsoluteMinimum() > 1e-10 * pivots.AbsoluteMaximum();
     }
 
     /// <summary>

@@ -13,8 +13,8 @@ namespace AiContagion.Valuation;
 /// <para>Within a regime (each firm solvent, or paying part of one layer) the fixed point is linear in the external
 /// assets, <c>V = c + A V + a</c>, so <c>∂V/∂a = (I − A)⁻¹</c>; <c>∂E/∂a = Ξ ∂V/∂a</c> (Ξ = solvent firms) and
 /// <c>∂debtPaid/∂a = (I − Ξ) ∂V/∂a</c>. At a regime boundary the derivative is one-sided: the regime is read with
-/// half-open intervals (a firm exactly at a boundary is in the regime above it), which gives the <b>right</b>
-/// derivative, the response to a small increase; <see cref="BoundaryEntities"/> names the firms within 1e-9 (relative)
+/// half-open intervals (a firm at a boundary, within 1e-9 relative, is in the regime above it), which gives the
+/// <b>right</b> derivative, the response to a small increase (the valuation is monotone, so no value falls); <see cref="BoundaryEntities"/> names the firms within 1e-9 (relative)
 /// of a boundary and <see cref="RegimeMargin"/> the smallest distance, so a caller can tell. A column is
 /// <see cref="SensitivityColumn.IsDefined"/> = <see langword="false"/> when <c>I − A</c> is singular there (a closed
 /// group of defaulters paying only one another: the derivative is infinite).</para>

@@ -225,6 +225,29 @@ public sealed class CrossHoldingsValuationTests
         Assert.AreEqual(0, result.DefaultedCount);
     }
 
+    // A closed junior loop that loses value every round: a (assets 1 − 1e-7, owes outside creditors 1, senior) and b
+    // (no assets) owe each other 10, junior. From above, each round a passes on 1e-7 less than it got: plain iteration
+    // would fall by 1e-7 a sweep, 10^8 sweeps to the fixed point. The regime is singular; the leap finds the last
+    // iterate inside it, and the exact step then gives the greatest fixed point: the loop pays nothing, a pays its outside
+    // creditors all it has.
+    [TestMethod]
+    public void Value_ClosedJuniorLoopLosingValue_LeapsInsteadOfCrawling()
+    {
+        var network = ValuationCases.Build(
+            [("a", 1 - 1e-7, 1), ("b", 0, 0)],
+            new Link("b", "a", LinkKind.Loan, 10) { Seniority = DebtSeniority.Junior },
+            new Link("a", "b", LinkKind.Loan, 10) { Seniority = DebtSeniority.Junior });
+
+        var result = new CrossHoldingsValuation(network).Value();
+
+        AssertVector([1 - 1e-7, 0], result.Entities.Select(e => e.Value));
+        AssertVector([1 - 1e-7, 0], result.Entity("a").PaidByLayer);
+        Assert.AreEqual(2, result.DefaultedCount);
+        StringAssert.Contains(result.Convergence.Method, "+regime-leap");
+        Assert.IsLessThan(20, result.Convergence.Iterations, result.Convergence.ToString());
+        Assert.ThrowsExactly<ValuationConvergenceException>(() => new CrossHoldingsValuation(network, new ValuationOptions { DenseSolveLimit = 0 }).Value());
+    }
+
     // A loss of external assets is the same as valuing the shocked assets directly.
     [TestMethod]
     public void Value_Losses_EqualValueAtTheShockedAssets()
