@@ -1,0 +1,78 @@
+using System.CommandLine;
+using AiContagion.Model;
+
+namespace AiContagion.Cli.Infrastructure;
+
+/// <summary>
+/// Losses of external assets alone, for the commands whose only shock they are (<c>value</c>): <c>--external-shock
+/// ID=f</c>, <c>--external-shock-all f</c>, <c>--external-shock-sector SECTOR=f</c>, with the same names, values and
+/// checks as in <see cref="ShockOptions"/>. Shares and sectors are checked while parsing, ids against the network; each
+/// entity is shocked once; the shock is described as the user gave it.
+/// </summary>
+internal sealed class ExternalShockOptions
+{
+    private readonly NamedSharesOption _external = new("--external-shock", "ID=f", "Share of its external assets an entity loses, ID=f, f in [0, 1]; repeatable or comma-separated.");
+
+    private readonly FractionOption _externalAll = new("--external-shock-all", "Share f in [0, 1] of its external assets every entity loses.");
+
+    private readonly NamedSharesOption _externalSector = new(
+        "--external-shock-sector",
+        "SECTOR=f",
+        "Share of its external assets every entity of a sector loses, SECTOR=f; repeatable or comma-separated.",
+        checkName: (option, name) =>
+        {
+            if (!SectorFacts.TryParse(name, out _))
+            {
+                throw new CliUsageException($"{option}: unknown sector '{name}'; expected one of {SectorFacts.AllNames}.");
+            }
+        });
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_external);
+        command.Options.Add(_externalAll);
+        command.Options.Add(_externalSector);
+    }
+
+    /// <summary>Checks the combinations that need no network (before a long read).</summary>
+    public void Check(ParseResult parse)
+    {
+        if (parse.GetValue(_externalAll) is not null && (_external.Items(parse).Count > 0 || _externalSector.Items(parse).Count > 0))
+        {
+            throw new CliUsageException("--external-shock-all: give it alone, not with --external-shock or --external-shock-sector.");
+        }
+    }
+
+    /// <summary>Each shocked entity's loss fraction, ids checked against the network and named once, and the shock in words.</summary>
+    public (IReadOnlyDictionary<string, double> Losses, string Description) Build(ParseResult parse, FinancingNetwork network)
+    {
+        Check(parse);
+        var losses = new List<(string Id, double Fraction)>();
+        var description = new List<string>();
+        var items = _external.Items(parse);
+        var name = OptionParsing.NameOf(parse, _external);
+        OptionValues.EnsureEntities(network, name, items.Select(i => i.Name));
+        OptionValues.EnsureUnique(name, items.Select(i => i.Name));
+        if (items.Count > 0)
+        {
+            losses.AddRange(items.Select(i => (i.Name, i.Share)));
+            description.Add("external shock " + Readable.List([.. items.Select(i => $"{i.Name} {Readable.Percent(i.Share)}")]));
+        }
+
+        if (parse.GetValue(_externalAll) is { } all)
+        {
+            losses.AddRange(network.Entities.Select(e => (e.Id, all)));
+            description.Add($"external shock {Readable.Percent(all)} on every entity");
+        }
+
+        foreach (var (sectorName, share) in _externalSector.Items(parse))
+        {
+            var sector = SectorFacts.TryParse(sectorName, out var parsed) ? parsed : throw new CliUsageException($"--external-shock-sector: unknown sector '{sectorName}'.");
+            losses.AddRange(network.EntitiesIn(sector).Select(e => (e.Id, share)));
+            description.Add($"external shock {Readable.Percent(share)} on every {sector} entity");
+        }
+
+        OptionValues.EnsureUnique("--external-shock", losses.Select(l => l.Id));
+        return (losses.ToDictionary(l => l.Id, l => l.Fraction, StringComparer.Ordinal), description.Count == 0 ? "no shock" : string.Join("; ", description));
+    }
+}
