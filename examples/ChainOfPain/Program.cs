@@ -13,6 +13,7 @@ using AiContagion.Flow;
 using AiContagion.Io;
 using AiContagion.Model;
 using AiContagion.Provenance;
+using AiContagion.Ranking;
 
 namespace AiContagion.Examples.ChainOfPain;
 
@@ -90,7 +91,7 @@ internal sealed class ChainAnalysis
 
     public RankingResult Chain { get; }
 
-    public RankingEntry Worst { get; }
+    public CandidateRank Worst { get; }
 
     public CascadeResult WorstCascade { get; }
 

@@ -1,4 +1,5 @@
 using AiContagion.Cascades;
+using AiContagion.Ranking;
 using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
 
 namespace AiContagion.Examples.ChainOfPain;
@@ -35,7 +36,7 @@ internal static class RankingReport
         var table = new TextTable(
             ("rank", true), ("funding source", false), ("sector", false), ("links down", true), ("direct", true),
             ("cascade", true), (network.Unit + " down", true), ("firms failed", true));
-        RankingEntry? previous = null;
+        CandidateRank? previous = null;
         foreach (var e in ranking.Entries.Take(Shown))
         {
             var tied = previous is not null && SameOutcome(previous, e);
@@ -55,6 +56,6 @@ internal static class RankingReport
         return table;
     }
 
-    public static bool SameOutcome(RankingEntry a, RankingEntry b) =>
+    public static bool SameOutcome(CandidateRank a, CandidateRank b) =>
         a.LinksDown == b.LinksDown && a.AmountDown.Equals(b.AmountDown) && a.EntitiesFailed == b.EntitiesFailed;
 }

@@ -1,5 +1,6 @@
 using AiContagion.Cascades;
 using AiContagion.Model;
+using AiContagion.Ranking;
 using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
 
 namespace AiContagion.Examples.ChainOfPain;

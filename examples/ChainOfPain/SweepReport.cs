@@ -1,4 +1,5 @@
 using AiContagion.Cascades;
+using AiContagion.Ranking;
 using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
 
 namespace AiContagion.Examples.ChainOfPain;
@@ -119,7 +120,7 @@ internal static class SweepReport
             .GroupBy(s => s.Value(SweepParameter.DefaultTolerance))
             .All(g => g.All(s => s.Ranking.Entries.SequenceEqual(g.First().Ranking.Entries)));
 
-    private static string Join(ChainAnalysis analysis, IEnumerable<SweepCandidateSummary> candidates) =>
+    private static string Join(ChainAnalysis analysis, IEnumerable<CandidateSweepSummary> candidates) =>
         string.Join(", ", candidates.Select(c => analysis.Name(c.Label)));
 
     private static string Number(double value) => double.IsNaN(value) ? "n/a" : Text($"{value:0.00}");

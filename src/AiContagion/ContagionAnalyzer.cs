@@ -1,14 +1,14 @@
 using AiContagion.Cascades;
-using AiContagion.DependencyInjection;
 using AiContagion.Export;
 using AiContagion.Io;
 using AiContagion.Model;
+using AiContagion.Ranking;
 
 namespace AiContagion;
 
 /// <summary>
 /// The small facade for the common questions — load a network, run a cascade, rank the funding sources, draw
-/// the answer — with the models, ranking and diagram settings of one <see cref="AiContagionOptions"/>. Every
+/// the answer — with the models, ranking and diagram settings of one <see cref="ContagionAnalyzerOptions"/>. Every
 /// call delegates to the model families (<see cref="CascadeModels"/>, <see cref="WithdrawalRanking"/>,
 /// <see cref="DiagramFile"/>), which remain available for finer control.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ContagionAnalyzer
 
     /// <summary>Creates an analyzer with default options.</summary>
     public ContagionAnalyzer()
-        : this(new AiContagionOptions())
+        : this(new ContagionAnalyzerOptions())
     {
     }
 
@@ -27,7 +27,7 @@ public sealed class ContagionAnalyzer
     /// <param name="options">The settings; validated now.</param>
     /// <param name="renderer">The Graphviz renderer (default: one built from <paramref name="options"/>).</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public ContagionAnalyzer(AiContagionOptions options, GraphvizRenderer? renderer = null)
+    public ContagionAnalyzer(ContagionAnalyzerOptions options, GraphvizRenderer? renderer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -36,7 +36,7 @@ public sealed class ContagionAnalyzer
     }
 
     /// <summary>The settings.</summary>
-    public AiContagionOptions Options { get; }
+    public ContagionAnalyzerOptions Options { get; }
 
     /// <summary>The Graphviz renderer diagrams use.</summary>
     public GraphvizRenderer Renderer { get; }
@@ -49,7 +49,7 @@ public sealed class ContagionAnalyzer
     public FinancingNetwork Load(string path) => FinancingNetworkFile.Load(path);
 #pragma warning restore CA1822
 
-    /// <summary>Runs a cascade model (default: <see cref="AiContagionOptions.DefaultModel"/>) on a shock.</summary>
+    /// <summary>Runs a cascade model (default: <see cref="ContagionAnalyzerOptions.DefaultModel"/>) on a shock.</summary>
     /// <param name="network">The network.</param>
     /// <param name="shock">The shock (e.g. <see cref="CascadeShock.Withdraw(IEnumerable{string})"/>).</param>
     /// <param name="model">The model, or <see langword="null"/> for the default.</param>
@@ -68,7 +68,7 @@ public sealed class ContagionAnalyzer
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="model">The model, or <see langword="null"/> for the default.</param>
-    /// <param name="options">Ranking options, or <see langword="null"/> for <see cref="AiContagionOptions.Ranking"/>.</param>
+    /// <param name="options">Ranking options, or <see langword="null"/> for <see cref="ContagionAnalyzerOptions.Ranking"/>.</param>
     /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the ranking.</param>
     /// <returns>The ranking.</returns>

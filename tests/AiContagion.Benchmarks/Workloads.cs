@@ -3,6 +3,7 @@ using AiContagion.Centrality;
 using AiContagion.Flow;
 using AiContagion.Model;
 using AiContagion.Provenance;
+using AiContagion.Ranking;
 using AiContagion.Stress;
 
 namespace AiContagion.Benchmarks;

@@ -14,13 +14,13 @@ namespace AiContagion.Cli.Commands;
 internal static class DominatorsCommand
 {
     /// <summary>The <c>--output</c> columns: one row per entity reached, in tree order.</summary>
-    internal static readonly RowSchema<(DominatorEntry Entry, DominatorTree Tree, Entity Entity)> Rows = new(
-        RowColumn<(DominatorEntry Entry, DominatorTree Tree, Entity Entity)>.Text("id", "entity id", r => r.Entry.Id),
-        RowColumn<(DominatorEntry Entry, DominatorTree Tree, Entity Entity)>.Text("sector", "its sector", r => r.Entity.Sector.ToString()),
-        RowColumn<(DominatorEntry Entry, DominatorTree Tree, Entity Entity)>.Text("idom", "immediate dominator (empty: a source, or reached only through several sources)", r => r.Entry.ImmediateDominator),
-        RowColumn<(DominatorEntry Entry, DominatorTree Tree, Entity Entity)>.Integer("depth", "depth in the dominator tree", r => r.Entry.Depth),
-        RowColumn<(DominatorEntry Entry, DominatorTree Tree, Entity Entity)>.Integer("dominated", "entities it dominates", r => r.Entry.DominatedCount),
-        RowColumn<(DominatorEntry Entry, DominatorTree Tree, Entity Entity)>.Text("dominators", "every dominator, nearest first, separated by spaces", r => string.Join(' ', r.Tree.DominatorsOf(r.Entry.Id))));
+    internal static readonly RowSchema<(EntityDominator Entry, DominatorTree Tree, Entity Entity)> Rows = new(
+        RowColumn<(EntityDominator Entry, DominatorTree Tree, Entity Entity)>.Text("id", "entity id", r => r.Entry.Id),
+        RowColumn<(EntityDominator Entry, DominatorTree Tree, Entity Entity)>.Text("sector", "its sector", r => r.Entity.Sector.ToString()),
+        RowColumn<(EntityDominator Entry, DominatorTree Tree, Entity Entity)>.Text("idom", "immediate dominator (empty: a source, or reached only through several sources)", r => r.Entry.ImmediateDominator),
+        RowColumn<(EntityDominator Entry, DominatorTree Tree, Entity Entity)>.Integer("depth", "depth in the dominator tree", r => r.Entry.Depth),
+        RowColumn<(EntityDominator Entry, DominatorTree Tree, Entity Entity)>.Integer("dominated", "entities it dominates", r => r.Entry.DominatedCount),
+        RowColumn<(EntityDominator Entry, DominatorTree Tree, Entity Entity)>.Text("dominators", "every dominator, nearest first, separated by spaces", r => string.Join(' ', r.Tree.DominatorsOf(r.Entry.Id))));
 
     public static Command Create(CliContext context)
     {
@@ -89,7 +89,7 @@ internal static class DominatorsCommand
         });
 
     /// <summary>The entries a person looks at first: those that dominate most, then tree order.</summary>
-    private static IEnumerable<DominatorEntry> ByDominance(DominatorTree tree) => tree.Entries.OrderByDescending(e => e.DominatedCount);
+    private static IEnumerable<EntityDominator> ByDominance(DominatorTree tree) => tree.Entries.OrderByDescending(e => e.DominatedCount);
 
     private static void WriteTable(CliContext context, FinancingNetwork network, DominatorTree tree, int rows)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cli.Commands.Stress;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Export;
+using AiContagion.Io;
 using AiContagion.Stress;
 using Spectre.Console;
 

@@ -2,6 +2,9 @@ using System.CommandLine;
 using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Rank;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Model;
+using AiContagion.Ranking;
+using Spectre.Console;
 
 namespace AiContagion.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Export;
 using AiContagion.Stress;
 
 namespace AiContagion.Cli.Commands;

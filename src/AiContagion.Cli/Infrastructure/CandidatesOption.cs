@@ -1,3 +1,4 @@
+using AiContagion.Ranking;
 using System.Collections.Immutable;
 using System.CommandLine;
 using AiContagion.Cascades;

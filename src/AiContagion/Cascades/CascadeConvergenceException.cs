@@ -1,7 +1,15 @@
+using System.Globalization;
+using AiContagion.Numerics;
+
 namespace AiContagion.Cascades;
 
-/// <summary>An iterative model did not converge within its iteration limit: the result would be wrong, so none is returned.</summary>
-public sealed class CascadeConvergenceException : InvalidOperationException
+/// <summary>
+/// An iterative model (Eisenberg–Noe and Rogers–Veraart clearing, linear DebtRank) did not converge within its
+/// iteration limit: the result would be wrong, so <see cref="PreparedCascade.Run(CascadeShock, CancellationToken)"/>
+/// returns none. The unconverged result is attached when the run built one (<see cref="Result"/>);
+/// <see cref="PreparedCascade.TryRun"/> hands it back without throwing.
+/// </summary>
+public sealed class CascadeConvergenceException : ConvergenceException
 {
     /// <summary>Creates the exception.</summary>
     public CascadeConvergenceException()
@@ -28,19 +36,25 @@ public sealed class CascadeConvergenceException : InvalidOperationException
     /// <param name="iterations">The iterations done.</param>
     /// <param name="residual">The last change or residual.</param>
     public CascadeConvergenceException(string modelName, int iterations, double residual)
-        : base(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The {modelName} model did not converge in {iterations} iterations (last change {residual:G6})."))
+        : base(Describe(modelName, iterations, residual), modelName, iterations, residual)
     {
         ModelName = modelName;
-        Iterations = iterations;
-        Residual = residual;
+    }
+
+    /// <summary>Creates the exception for an unconverged result.</summary>
+    /// <param name="result">The result, with <see cref="CascadeResult.Converged"/> = <see langword="false"/>.</param>
+    internal CascadeConvergenceException(CascadeResult result)
+        : this(result.ModelName, result.Iterations, result.Residual)
+    {
+        Result = result;
     }
 
     /// <summary>The model that did not converge.</summary>
     public string? ModelName { get; }
 
-    /// <summary>The iterations done.</summary>
-    public int Iterations { get; }
+    /// <summary>The state the model stopped in (<see cref="CascadeResult.Converged"/> = <see langword="false"/>), when the run built one (<see langword="null"/> from the clearing models' summary runs, which rankings and stress runs use).</summary>
+    public CascadeResult? Result { get; }
 
-    /// <summary>The last change or residual.</summary>
-    public double Residual { get; }
+    private static string Describe(string modelName, int iterations, double residual) =>
+        string.Create(CultureInfo.InvariantCulture, $"The {modelName} model did not converge in {iterations} iterations (last change {residual:G6}).");
 }

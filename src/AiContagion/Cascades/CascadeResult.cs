@@ -39,7 +39,7 @@ public sealed class CascadeResult
         int[] shocked,
         int[] failedOrder,
         int[] failedRounds,
-        LinkLedger.Snapshot links,
+        DownLinks links,
         EntityFigures figures)
     {
         Network = network;
@@ -86,8 +86,20 @@ public sealed class CascadeResult
     /// <summary>The options the model ran with, by name (e.g. <c>seniority = PariPassu</c>), sorted.</summary>
     public ImmutableSortedDictionary<string, string> Settings { get; }
 
-    /// <summary>Whether the model reached its fixed point. Always <see langword="true"/>: a run that does not converge throws <see cref="CascadeConvergenceException"/> instead of returning.</summary>
-    public bool Converged { get; } = true;
+    /// <summary>
+    /// Whether the model reached its end: always for the round-based models (they end when a round adds nobody);
+    /// for the iterative ones (clearing, linear DebtRank) whether they met their tolerance within their iteration
+    /// limit. Only <see cref="PreparedCascade.TryRun"/> returns a result that did not converge;
+    /// <see cref="PreparedCascade.Run(CascadeShock, CancellationToken)"/> throws <see cref="CascadeConvergenceException"/> instead.
+    /// </summary>
+    public bool Converged { get; internal init; } = true;
+
+    /// <summary>
+    /// For a result that did not converge, how far it was from the fixed point when the iteration limit stopped it
+    /// (clearing: the largest gap between a payment and what the clearing map gives it; linear DebtRank: the largest
+    /// pending increment of distress); 0 for a converged result.
+    /// </summary>
+    public double Residual { get; internal init; }
 
     /// <summary>The last round in which an entity failed or a link went down (0 when only the shock acted).</summary>
     public int Rounds { get; }

@@ -1,3 +1,4 @@
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades;
@@ -46,5 +47,5 @@ public sealed class ChainCascade : CascadeModel
     public override ShockChannels Accepts => ShockChannels.Withdrawal | ShockChannels.Failure | ShockChannels.ExternalAssets;
 
     private protected override PreparedCascade PrepareCore(FinancingNetwork network) =>
-        new ThresholdCascadeEngine(this, network, ModelSettings.Of([.. ModelSettings.Liquidity(Liquidity), .. ModelSettings.Solvency(Solvency)]), Liquidity, Solvency);
+        new ThresholdCascadeEngine(this, network, ModelSettings.Of([.. ModelSettings.Liquidity(Liquidity), .. ModelSettings.Solvency(Solvency)]), Liquidity, SolvencyChannel.CreditLoss(Solvency));
 }

@@ -1,3 +1,4 @@
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades;
@@ -43,5 +44,5 @@ public sealed class CreditLossCascade : CascadeModel
     public override ShockChannels Accepts => ShockChannels.Withdrawal | ShockChannels.Failure | ShockChannels.ExternalAssets;
 
     private protected override PreparedCascade PrepareCore(FinancingNetwork network) =>
-        new ThresholdCascadeEngine(this, network, ModelSettings.Of(ModelSettings.Solvency(Options)), null, Options);
+        new ThresholdCascadeEngine(this, network, ModelSettings.Of(ModelSettings.Solvency(Options)), null, SolvencyChannel.CreditLoss(Options));
 }

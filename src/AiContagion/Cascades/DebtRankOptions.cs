@@ -28,7 +28,7 @@ public sealed record DebtRankOptions
     /// <summary>Linear DebtRank only: stop when no entity's distress grows by more than this in a round. Default 1e-12.</summary>
     public double Tolerance { get; init; } = 1e-12;
 
-    /// <summary>Linear DebtRank only: the most rounds before <see cref="CascadeConvergenceException"/>. Default 100,000.</summary>
+    /// <summary>Linear DebtRank only: the most rounds before <see cref="CascadeConvergenceException"/> (or, from <see cref="PreparedCascade.TryRun"/>, an unconverged result). Default 100,000.</summary>
     public int MaxIterations { get; init; } = 100_000;
 
     internal void Validate()

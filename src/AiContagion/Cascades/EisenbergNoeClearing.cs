@@ -1,3 +1,4 @@
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades;

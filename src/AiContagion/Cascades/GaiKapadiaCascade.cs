@@ -1,3 +1,4 @@
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades;
@@ -44,5 +45,5 @@ public sealed class GaiKapadiaCascade : CascadeModel
     public override ShockChannels Accepts => ShockChannels.Withdrawal | ShockChannels.Failure | ShockChannels.ExternalAssets;
 
     private protected override PreparedCascade PrepareCore(FinancingNetwork network) =>
-        new GaiKapadiaEngine(this, network, ModelSettings.Of([("failureRule", Options.Rule), ("recovery", Options.Recovery), .. ModelSettings.Capital(Options.Capital)]), Options);
+        new ThresholdCascadeEngine(this, network, ModelSettings.Of([("failureRule", Options.Rule), ("recovery", Options.Recovery), .. ModelSettings.Capital(Options.Capital)]), null, SolvencyChannel.GaiKapadia(Options));
 }

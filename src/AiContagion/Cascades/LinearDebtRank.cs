@@ -1,3 +1,4 @@
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades;
@@ -11,7 +12,8 @@ namespace AiContagion.Cascades;
 /// the shock, with the interbank leverage <c>Λ_ij = A_ij / E_i</c> (uncapped, as in the paper; capped at 1 when
 /// <see cref="DebtRankOptions.CapImpactAtOne"/>). Ends when no distress grows by more than
 /// <see cref="DebtRankOptions.Tolerance"/>; more than <see cref="DebtRankOptions.MaxIterations"/> rounds throw
-/// <see cref="CascadeConvergenceException"/>. Capital, weights, shock, failure, figures: as <see cref="SingleHitDebtRank"/>.</para>
+/// <see cref="CascadeConvergenceException"/> (<see cref="PreparedCascade.TryRun"/> returns the state reached instead,
+/// with <see cref="CascadeResult.Converged"/> = <see langword="false"/>). Capital, weights, shock, failure, figures: as <see cref="SingleHitDebtRank"/>.</para>
 /// <para><b>Closed-form leaps.</b> Near-critical networks (spectral radius of Λ close to 1) make increments decay or
 /// grow very slowly. Every 32 passes the engine tries to take the linear stretch ahead at once: if no entity will
 /// saturate, the limit <c>h + (I − Λ_UU)⁻¹ y</c> over the unsaturated entities U reached (dense LU, up to 1,000 of

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AiContagion.Model;
 
@@ -39,7 +38,29 @@ public abstract class PreparedCascade
         ArgumentNullException.ThrowIfNull(shock);
         var resolved = ResolvedShock.Resolve(Network, shock);
         resolved.EnsureAccepted(Model.Accepts, Model.Name);
-        return Run(resolved, cancellationToken);
+        var result = Run(resolved, cancellationToken);
+        return result.Converged ? result : throw new CascadeConvergenceException(result);
+    }
+
+    /// <summary>
+    /// Runs one shock and returns the result whether or not the model converged: <see langword="false"/> (and the
+    /// state the model stopped in, with <see cref="CascadeResult.Converged"/> = <see langword="false"/> and its
+    /// <see cref="CascadeResult.Residual"/>) when an iterative model reached its iteration limit. Only the clearing
+    /// models and linear DebtRank can return <see langword="false"/>; the round-based models always end.
+    /// </summary>
+    /// <param name="shock">The shock.</param>
+    /// <param name="result">The result, converged or not.</param>
+    /// <param name="cancellationToken">Cancels the run between rounds.</param>
+    /// <returns>Whether the model converged.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Run(CascadeShock, CancellationToken)"/>.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public bool TryRun(CascadeShock shock, out CascadeResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shock);
+        var resolved = ResolvedShock.Resolve(Network, shock);
+        resolved.EnsureAccepted(Model.Accepts, Model.Name);
+        result = Run(resolved, cancellationToken);
+        return result.Converged;
     }
 
     /// <summary>
@@ -61,45 +82,23 @@ public abstract class PreparedCascade
         return Summarize(resolved, null, cancellationToken);
     }
 
-    /// <summary>Runs a resolved, accepted shock.</summary>
+    /// <summary>Runs a resolved, accepted shock; the result may have <see cref="CascadeResult.Converged"/> = <see langword="false"/>.</summary>
     internal abstract CascadeResult Run(ResolvedShock shock, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs a resolved, accepted shock for its summary; when <paramref name="failed"/> is given, the failed entities'
     /// indices are added to it (by round, then index). Models that do not override it build the full result.
+    /// Throws <see cref="CascadeConvergenceException"/> when the model did not converge: a summary has no flag to carry it.
     /// </summary>
     internal virtual CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
     {
         var result = Run(shock, cancellationToken);
-        failed?.AddRange(result.FailedEntityIndices);
-        return result.Summary;
-    }
-
-    /// <summary>Builds the result of a run.</summary>
-    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null)
-    {
-        var order = failedOrder.ToArray();
-        var rounds2 = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
+        if (!result.Converged)
         {
-            rounds2[i] = failedRound[order[i]];
+            throw new CascadeConvergenceException(result);
         }
 
-        return new CascadeResult(Network, Model, Settings, rounds, iterations, shock.Shocked, order, rounds2, ledger.TakeSnapshot(), figures)
-        {
-            DebtRank = debtRank?.DebtRank,
-            InitialStress = debtRank?.InitialStress,
-        };
-    }
-
-    /// <summary>A small pool of per-thread work objects.</summary>
-    private protected sealed class Pool<T>(Func<T> create)
-        where T : class
-    {
-        private readonly ConcurrentBag<T> _items = [];
-
-        public T Rent() => _items.TryTake(out var item) ? item : create();
-
-        public void Return(T item) => _items.Add(item);
+        failed?.AddRange(result.FailedEntityIndices);
+        return result.Summary;
     }
 }

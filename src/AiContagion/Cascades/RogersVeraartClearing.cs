@@ -1,3 +1,4 @@
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades;
@@ -18,7 +19,8 @@ namespace AiContagion.Cascades;
 /// is unusable (a singular system, or a negative solution because the zero floor binds for an entity not yet known to
 /// be at zero) one plain fixed-point step is taken instead; it stays above the greatest clearing vector. Ends when a
 /// round adds nobody after an exact step; more than <see cref="RogersVeraartOptions.MaxIterations"/> passes throw
-/// <see cref="CascadeConvergenceException"/>.</para>
+/// <see cref="CascadeConvergenceException"/> (<see cref="PreparedCascade.TryRun"/> returns the state reached instead,
+/// with <see cref="CascadeResult.Converged"/> = <see langword="false"/>).</para>
 /// <para><b>Direction, shock, figures, seniority</b>: as <see cref="EisenbergNoeClearing"/> (debt links: To owes From;
 /// commercial links: From owes To; equity and SPV contributions: no obligation). Settings echo α, β and the seniority.</para>
 /// <para><b>Complexity.</b> Each round O(m) plus O(k³) for k defaulters; at most n rounds. Thread-safe.</para>

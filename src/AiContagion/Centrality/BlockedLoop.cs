@@ -1,3 +1,5 @@
+using AiContagion.Numerics;
+
 namespace AiContagion.Centrality;
 
 /// <summary>

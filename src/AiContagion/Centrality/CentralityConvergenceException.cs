@@ -1,10 +1,12 @@
+using AiContagion.Numerics;
+
 namespace AiContagion.Centrality;
 
 /// <summary>
 /// An iterative centrality (PageRank, eigenvector, Katz) stopped at its iteration cap or diverged; thrown by
 /// <see cref="CentralityScores.EnsureConverged"/>. The unconverged scores are attached.
 /// </summary>
-public sealed class CentralityConvergenceException : ArithmeticException
+public sealed class CentralityConvergenceException : ConvergenceException
 {
     /// <summary>Creates the exception.</summary>
     public CentralityConvergenceException()
@@ -30,7 +32,7 @@ public sealed class CentralityConvergenceException : ArithmeticException
     /// <param name="message">What did not converge.</param>
     /// <param name="scores">The scores after the last iteration.</param>
     public CentralityConvergenceException(string message, CentralityScores scores)
-        : base(message)
+        : base(message, (scores ?? throw new ArgumentNullException(nameof(scores))).Measure, scores.Iterations, scores.Residual)
     {
         Scores = scores;
     }

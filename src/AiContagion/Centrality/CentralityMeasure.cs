@@ -44,6 +44,18 @@ public static class CentralityMeasures
         return index >= 0;
     }
 
+    /// <summary>Computes a measure with its default options and says whether it converged (always, for the direct measures).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="scores">The scores, converged or not.</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    /// <returns>Whether the scores converged.</returns>
+    public static bool TryCompute(FinancingNetwork network, CentralityMeasure measure, out CentralityScores scores, CancellationToken cancellationToken = default)
+    {
+        scores = Compute(network, measure, cancellationToken);
+        return scores.Converged;
+    }
+
     /// <summary>Computes a measure with its default options.</summary>
     /// <param name="network">The network.</param>
     /// <param name="measure">The measure.</param>

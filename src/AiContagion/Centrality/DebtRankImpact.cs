@@ -1,5 +1,6 @@
 using AiContagion.Cascades;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Centrality;
 

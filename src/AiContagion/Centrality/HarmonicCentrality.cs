@@ -1,4 +1,5 @@
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Centrality;
 

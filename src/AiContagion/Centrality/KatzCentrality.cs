@@ -24,11 +24,29 @@ namespace AiContagion.Centrality;
 /// </remarks>
 public static class KatzCentrality
 {
+    /// <summary>
+    /// Computes Katz centrality and says whether it converged — the library's <c>Try…</c> form (docs/architecture.md,
+    /// "Convergence"): <see langword="false"/> with the scores of the last iteration when the iteration cap was reached.
+    /// </summary>
+    /// <param name="network">The network; not modified.</param>
+    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    /// <param name="scores">The scores, converged or not (<see cref="CentralityScores.Converged"/>).</param>
+    /// <param name="cancellationToken">Cancels between iterations.</param>
+    /// <returns>Whether the iteration met its tolerance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An option is out of range or names an unknown entity.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static bool TryCompute(FinancingNetwork network, KatzOptions? options, out CentralityScores scores, CancellationToken cancellationToken = default)
+    {
+        scores = Compute(network, options, cancellationToken);
+        return scores.Converged;
+    }
+
     /// <summary>Computes Katz centrality (measure name <c>katz</c>).</summary>
     /// <param name="network">The network; not modified.</param>
     /// <param name="options">Options; <see langword="null"/> for <see cref="KatzOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels between iterations.</param>
-    /// <returns>Scores with iterations and convergence. An empty network gives an empty, converged set.</returns>
+    /// <returns>Scores with iterations and convergence. An empty network gives an empty, converged set. At the iteration cap the scores come back with <see cref="CentralityScores.Converged"/> = <see langword="false"/> (call <see cref="CentralityScores.EnsureConverged"/> to throw); see <see cref="TryCompute"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="ArgumentException"><see cref="KatzOptions.BetaByEntity"/> names an unknown entity or holds a non-finite value.</exception>

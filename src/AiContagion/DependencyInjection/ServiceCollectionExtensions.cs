@@ -9,23 +9,23 @@ namespace AiContagion.DependencyInjection;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers, as singletons and only where not registered yet (TryAdd): <see cref="AiContagionOptions"/>
+    /// Registers, as singletons and only where not registered yet (TryAdd): <see cref="ContagionAnalyzerOptions"/>
     /// (configured and validated), <see cref="GraphvizRenderer"/> and <see cref="ContagionAnalyzer"/>.
     /// </summary>
     /// <param name="services">The collection.</param>
     /// <param name="configure">Changes the options; <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same collection, for chaining.</returns>
     /// <exception cref="ArgumentException">The configured options are invalid (checked now, not at first use).</exception>
-    public static IServiceCollection AddAiContagion(this IServiceCollection services, Action<AiContagionOptions>? configure = null)
+    public static IServiceCollection AddAiContagion(this IServiceCollection services, Action<ContagionAnalyzerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = new AiContagionOptions();
+        var options = new ContagionAnalyzerOptions();
         configure?.Invoke(options);
         options.Validate();
         services.TryAddSingleton(options);
-        services.TryAddSingleton(provider => new GraphvizRenderer(provider.GetRequiredService<AiContagionOptions>().Graphviz));
+        services.TryAddSingleton(provider => new GraphvizRenderer(provider.GetRequiredService<ContagionAnalyzerOptions>().Graphviz));
         services.TryAddSingleton(provider => new ContagionAnalyzer(
-            provider.GetRequiredService<AiContagionOptions>(), provider.GetRequiredService<GraphvizRenderer>()));
+            provider.GetRequiredService<ContagionAnalyzerOptions>(), provider.GetRequiredService<GraphvizRenderer>()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiContagion.Stress;
 using ScottPlot;
 
 namespace AiContagion.Export;

@@ -4,7 +4,7 @@ namespace AiContagion.Export;
 
 /// <summary>
 /// The analysis results drawn on top of a network diagram; any combination may be given. Used by
-/// <see cref="DotWriter"/> (styles) and <see cref="GraphMlOverlayColumns"/> (attributes for Gephi).
+/// <see cref="DotWriter"/> (styles) and, for <c>.graphml</c> files, <see cref="DiagramFile"/> (extra GraphML columns for Gephi).
 /// </summary>
 /// <remarks>Immutable; change one with a <c>with</c> expression. Thread-safe.</remarks>
 public sealed record DiagramOverlays

@@ -17,7 +17,7 @@ namespace AiContagion.Export;
 /// every entity and link: the diagram filters (<see cref="DotOptions.MinimumAmount"/>, <see cref="DotOptions.TopLinks"/>)
 /// do not apply. O(n + m). Thread-safe.
 /// </remarks>
-public sealed class GraphMlOverlayColumns
+internal sealed class GraphMlOverlayColumns
 {
     private GraphMlOverlayColumns(IReadOnlyList<GraphMlColumn> nodeColumns, IReadOnlyList<GraphMlColumn> edgeColumns)
     {

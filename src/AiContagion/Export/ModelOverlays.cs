@@ -3,6 +3,7 @@ using AiContagion.Cascades;
 using AiContagion.Centrality;
 using AiContagion.Flow;
 using AiContagion.Model;
+using AiContagion.Ranking;
 
 namespace AiContagion.Export;
 

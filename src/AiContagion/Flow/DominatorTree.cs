@@ -42,7 +42,7 @@ public sealed class DominatorTree
         var n = idom.Length;
         (_pre, _post, _size, var depth) = Intervals(idom);
         var unreachable = ImmutableArray.CreateBuilder<string>();
-        var entries = ImmutableArray.CreateBuilder<DominatorEntry>();
+        var entries = ImmutableArray.CreateBuilder<EntityDominator>();
         for (var v = 0; v < n; v++)
         {
             if (idom[v] == NotReached)
@@ -51,7 +51,7 @@ public sealed class DominatorTree
             }
             else
             {
-                entries.Add(new DominatorEntry(network.Entities[v].Id, idom[v] == Root ? null : network.Entities[idom[v]].Id, depth[v], _size[v] - 1));
+                entries.Add(new EntityDominator(network.Entities[v].Id, idom[v] == Root ? null : network.Entities[idom[v]].Id, depth[v], _size[v] - 1));
             }
         }
 
@@ -63,7 +63,7 @@ public sealed class DominatorTree
     public ImmutableArray<string> Sources { get; }
 
     /// <summary>Every entity reachable from the sources, in network order, with its immediate dominator, depth and the number of entities it dominates.</summary>
-    public ImmutableArray<DominatorEntry> Entries { get; }
+    public ImmutableArray<EntityDominator> Entries { get; }
 
     /// <summary>The entities no money path from the sources reaches, in network order.</summary>
     public ImmutableArray<string> Unreachable { get; }
@@ -142,7 +142,7 @@ public sealed class DominatorTree
 
     /// <summary>The single points of failure: entities that dominate at least one other, most dominated first (ties in network order).</summary>
     /// <returns>The entries, sorted.</returns>
-    public IReadOnlyList<DominatorEntry> SinglePointsOfFailure() =>
+    public IReadOnlyList<EntityDominator> SinglePointsOfFailure() =>
         [.. Entries.Where(e => e.DominatedCount > 0).OrderByDescending(e => e.DominatedCount).ThenBy(e => _network.IndexOf(e.Id))];
 
     /// <summary>A one-line summary.</summary>
@@ -410,10 +410,3 @@ public sealed class DominatorTree
         return (pre, post, size, depth);
     }
 }
-
-/// <summary>One reachable entity in a <see cref="DominatorTree"/>.</summary>
-/// <param name="Id">The entity id.</param>
-/// <param name="ImmediateDominator">The closest entity every funding path to it passes through, or <see langword="null"/> (only the virtual root).</param>
-/// <param name="Depth">The number of its strict (entity) dominators.</param>
-/// <param name="DominatedCount">How many entities it dominates.</param>
-public readonly record struct DominatorEntry(string Id, string? ImmediateDominator, int Depth, int DominatedCount);

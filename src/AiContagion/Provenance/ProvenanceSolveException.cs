@@ -1,7 +1,12 @@
+using AiContagion.Numerics;
+
 namespace AiContagion.Provenance;
 
-/// <summary>The sparse linear solve of <see cref="MoneyProvenance"/> did not converge (or produced shares outside [0, 1]).</summary>
-public sealed class ProvenanceSolveException : ArithmeticException
+/// <summary>
+/// A loop solve of <see cref="MoneyProvenance"/> did not converge, broke down, produced shares outside [0, 1], or
+/// needs more shares than a whole-network trace holds at once; the message says which and what to change.
+/// </summary>
+public sealed class ProvenanceSolveException : ConvergenceException
 {
     /// <summary>Creates the exception.</summary>
     public ProvenanceSolveException()
@@ -20,6 +25,16 @@ public sealed class ProvenanceSolveException : ArithmeticException
     /// <param name="innerException">The cause.</param>
     public ProvenanceSolveException(string message, Exception innerException)
         : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for a solve that stopped at its iteration cap.</summary>
+    /// <param name="message">What failed.</param>
+    /// <param name="algorithm">The solve (e.g. <c>provenance loop (BiCGStab)</c>).</param>
+    /// <param name="iterations">The iterations or sweeps done.</param>
+    /// <param name="residual">The last residual, or <see cref="double.NaN"/>.</param>
+    internal ProvenanceSolveException(string message, string algorithm, int iterations, double residual)
+        : base(message, algorithm, iterations, residual)
     {
     }
 }

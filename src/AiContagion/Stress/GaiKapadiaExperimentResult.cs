@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using AiContagion.Export;
 
 namespace AiContagion.Stress;
 
@@ -40,40 +39,5 @@ public sealed record GaiKapadiaExperimentResult(GaiKapadiaExperimentOptions Opti
         }
 
         return text.ToString();
-    }
-
-    /// <summary>
-    /// The curve as a chart: contagion frequency and mean extent given contagion against z, as lines (the extent up to
-    /// the last z with a contagious trial). The chart module draws lines over whole steps 0, 1, 2, …, so the sweep must
-    /// be exactly those.
-    /// </summary>
-    /// <param name="options">Chart options; the default title gives n and the trials per point.</param>
-    /// <returns>The chart.</returns>
-    /// <exception cref="InvalidOperationException">The average degrees are not 0, 1, 2, … in order.</exception>
-    public Chart ToChart(ChartOptions? options = null)
-    {
-        for (var i = 0; i < Points.Length; i++)
-        {
-            if (Points[i].AverageDegree != i)
-            {
-                throw new InvalidOperationException("The chart needs the average degrees 0, 1, 2, … in order.");
-            }
-        }
-
-        // The extent is undefined where no trial was contagious: its line stops after the last contagious z.
-        var lastContagious = Math.Max(0, Points.Select((p, i) => p.ContagiousTrials > 0 ? i : 0).Max());
-        options ??= new ChartOptions
-        {
-            Title = string.Create(CultureInfo.InvariantCulture, $"Gai–Kapadia contagion window: n = {Options.Banks:N0}, {Options.TrialsPerDegree:N0} networks per z, capital {Options.CapitalRatio:P0}, interbank {Options.InterbankAssetShare:P0}"),
-            XLabel = "average degree z",
-            YLabel = "share",
-        };
-        return Chart.RunwayTimeline(
-            [
-                new RunwayChartSeries(string.Create(CultureInfo.InvariantCulture, $"frequency of contagion (≥ {Options.ContagionThreshold:P0} of banks)"), [.. Points.Select(p => p.ContagionFrequency)], null),
-                new RunwayChartSeries("extent of contagion when it happens", [.. Points.Take(lastContagious + 1).Select(p => p.MeanExtentGivenContagion)], null),
-            ],
-            null,
-            options);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using AiContagion.Cascades;
-using AiContagion.Export;
 using AiContagion.Model;
 
 namespace AiContagion.Stress;
@@ -52,44 +51,6 @@ public sealed class RunwayResult
 
     /// <summary>Entities the shock sinks, or sinks sooner (<see cref="RunwayOutcome.FailsOnlyWithShock"/> or <see cref="RunwayOutcome.FailsSoonerWithShock"/>).</summary>
     public int FailedBecauseOfShock => Entities.Count(e => e.Outcome is RunwayOutcome.FailsOnlyWithShock or RunwayOutcome.FailsSoonerWithShock);
-
-    /// <summary>
-    /// A runway chart: the cash paths of the first <paramref name="top"/> entities to fail (then, if fewer failed, of the
-    /// survivors whose cash fell furthest below its start, in proportion), with each failure marked and the withdrawal
-    /// month drawn.
-    /// </summary>
-    /// <param name="top">How many cash paths (default 10).</param>
-    /// <param name="options">Chart options; the default title names the network and the withdrawal.</param>
-    /// <returns>The chart.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
-    /// <exception cref="InvalidOperationException">No entity failed and none saw its cash fall.</exception>
-    public Chart TimelineChart(int top = 10, ChartOptions? options = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        var declining = Entities
-            .Where(e => e.FailedMonth is null && !e.Cash.IsEmpty && e.Cash[0] > 0 && e.Cash.Min() < e.Cash[0])
-            .OrderBy(e => e.Cash.Min() / e.Cash[0])
-            .ThenBy(e => Network.IndexOf(e.Id));
-        var lines = FailureOrder.Where(e => !e.Cash.IsEmpty)
-            .Concat(declining)
-            .Take(top)
-            .Select(e => new RunwayChartSeries(Label(e), e.Cash, e.FailedMonth))
-            .ToList();
-        if (lines.Count == 0)
-        {
-            throw new InvalidOperationException("No entity failed and none saw its cash fall: there is no runway to draw.");
-        }
-
-        var shock = Withdrawals.IsEmpty
-            ? "no withdrawal"
-            : string.Create(CultureInfo.InvariantCulture, $"withdrawal of {string.Join(", ", Withdrawals.Select(w => w.Id))} at month {Options.WithdrawalMonth}");
-        options ??= new ChartOptions
-        {
-            Title = "Runway: " + shock,
-            YLabel = $"cash ({Network.Unit})",
-        };
-        return Chart.RunwayTimeline(lines, Withdrawals.IsEmpty ? null : Options.WithdrawalMonth, options);
-    }
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The summary, invariant culture.</returns>
@@ -172,7 +133,8 @@ public sealed class RunwayResult
         return counts;
     }
 
-    private string Label(EntityRunway entity)
+    /// <summary>An entity's name for charts: "Name (id)", or the id when the name is the id.</summary>
+    internal string Label(EntityRunway entity)
     {
         var name = Network[entity.Id].Name;
         return name == entity.Id ? entity.Id : $"{name} ({entity.Id})";

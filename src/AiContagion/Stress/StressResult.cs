@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using AiContagion.Export;
 using AiContagion.Model;
 
 namespace AiContagion.Stress;
@@ -123,58 +122,14 @@ public sealed class StressResult
     /// <exception cref="ArgumentOutOfRangeException">Unknown measure, or a bin count outside [1, 1000].</exception>
     public HistogramBins Histogram(StressMeasure measure, int? binCount = null) => HistogramBins.Compute(Values(measure), binCount);
 
-    /// <summary>A histogram chart of one measure, with the mean, the 95 % and 99 % quantiles and ES99 marked.</summary>
-    /// <param name="measure">The measure.</param>
-    /// <param name="options">Chart options; the default title names the network (its title up to a colon), the model and the trials.</param>
-    /// <returns>The chart.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Unknown measure.</exception>
-    public Chart DistributionChart(StressMeasure measure = StressMeasure.LinksDown, ChartOptions? options = null)
-    {
-        var statistics = Statistics(measure);
-        var label = Label(measure);
-        options ??= new ChartOptions
-        {
-            Title = string.Create(CultureInfo.InvariantCulture, $"{Title()}{label} in {Trials:N0} trials ({ModelName} model, ρ = {Options.Correlation})"),
-            XLabel = measure == StressMeasure.AmountDown ? $"{label} ({Network.Unit})" : label,
-            YLabel = "trials",
-        };
-        return Chart.Distribution(
-            Values(measure),
-            [new ChartMarker("mean", statistics.Mean), new ChartMarker("95% quantile", statistics.P95), new ChartMarker("99% quantile", statistics.P99), new ChartMarker("ES 99%", statistics.Es99)],
-            options: options);
-    }
-
-    /// <summary>A bar chart of the entities most likely to fail.</summary>
-    /// <param name="top">How many entities (default 25); entities that never failed are left out.</param>
-    /// <param name="options">Chart options.</param>
-    /// <returns>The chart.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
-    /// <exception cref="InvalidOperationException">No entity failed in any trial.</exception>
-    public Chart FailureProbabilityChart(int top = 25, ChartOptions? options = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        var rows = ByFailureProbability.Where(e => e.Failures > 0).Take(top)
-            .Select(e => new ProbabilityChartRow(Network[e.Id].Name == e.Id ? e.Id : $"{Network[e.Id].Name} ({e.Id})", e.FailureProbability))
-            .ToList();
-        if (rows.Count == 0)
-        {
-            throw new InvalidOperationException("No entity failed in any trial: there is nothing to chart.");
-        }
-
-        options ??= new ChartOptions
-        {
-            Title = string.Create(CultureInfo.InvariantCulture, $"{Title()}probability of failure in {Trials:N0} trials ({ModelName} model, ρ = {Options.Correlation})"),
-        };
-        return Chart.FailureProbabilities(rows, options);
-    }
-
     /// <summary>A one-line summary.</summary>
     /// <returns>The summary, invariant culture.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{ModelName} stress, {Trials} trials, seed {Seed}: links down {LinksDown}; entities failed {EntitiesFailed}");
 
-    private static string Label(StressMeasure measure) => measure switch
+    /// <summary>The measure's name in chart labels ("links down").</summary>
+    internal static string Label(StressMeasure measure) => measure switch
     {
         StressMeasure.LinksDown => "links down",
         StressMeasure.AmountDown => "amount down",
@@ -183,7 +138,7 @@ public sealed class StressResult
     };
 
     /// <summary>The network's title up to its first colon, if short, as a prefix ("The AI financing chain: "); else nothing.</summary>
-    private string Title()
+    internal string Title()
     {
         var title = Network.Metadata.Title?.Split(':')[0].Trim();
         return title is { Length: > 0 and <= 40 } ? title + ": " : "";

@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using AiContagion.Cascades;
 using AiContagion.Generators;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Stress;
 

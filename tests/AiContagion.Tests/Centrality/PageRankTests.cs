@@ -138,6 +138,27 @@ public sealed class PageRankTests
     }
 
     [TestMethod]
+    public void TryCompute_IterationCapReached_FalseWithTheScoresOfCompute()
+    {
+        var options = new PageRankOptions { MaxIterations = 2, Tolerance = 1e-12 };
+
+        Assert.IsFalse(PageRank.TryCompute(C6(), options, out var scores));
+
+        Assert.IsFalse(scores.Converged);
+        Assert.AreEqual(2, scores.Iterations);
+        CollectionAssert.AreEqual(PageRank.Compute(C6(), options).Scores.ToArray(), scores.Scores.ToArray());
+    }
+
+    [TestMethod]
+    public void TryCompute_Converging_True()
+    {
+        Assert.IsTrue(PageRank.TryCompute(C6(), null, out var scores));
+        Assert.IsTrue(scores.Converged);
+        Assert.IsTrue(CentralityMeasures.TryCompute(C6(), CentralityMeasure.Katz, out var katz));
+        Assert.IsTrue(katz.Converged);
+    }
+
+    [TestMethod]
     public void Compute_EmptyNetwork_EmptyConverged()
     {
         var scores = PageRank.Compute(FinancingNetwork.CreateBuilder().Build());

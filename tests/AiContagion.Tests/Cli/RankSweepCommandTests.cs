@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AiContagion.Io;
-using AiContagion.Tests.Cascades;
+using AiContagion.Tests.Ranking;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Cli;

@@ -19,7 +19,7 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.AreSame(services, returned);
         using var provider = services.BuildServiceProvider();
         var analyzer = provider.GetRequiredService<ContagionAnalyzer>();
-        Assert.AreSame(provider.GetRequiredService<AiContagionOptions>(), analyzer.Options);
+        Assert.AreSame(provider.GetRequiredService<ContagionAnalyzerOptions>(), analyzer.Options);
         Assert.AreSame(provider.GetRequiredService<GraphvizRenderer>(), analyzer.Renderer);
         Assert.AreEqual(0.5, analyzer.Options.ModelSettings.Liquidity.DefaultTolerance);
     }
@@ -31,17 +31,17 @@ public sealed class ServiceCollectionExtensionsTests
 
         using var provider = services.BuildServiceProvider();
 
-        Assert.AreEqual(CascadeModelKind.Chain, provider.GetRequiredService<AiContagionOptions>().DefaultModel);
+        Assert.AreEqual(CascadeModelKind.Chain, provider.GetRequiredService<ContagionAnalyzerOptions>().DefaultModel);
         Assert.AreEqual(1, services.Count(d => d.ServiceType == typeof(ContagionAnalyzer)));
     }
 
     [TestMethod]
     public void AddAiContagion_InvalidOptions_ThrowsAtRegistrationLikeWithoutContainer()
     {
-        static void Bad(AiContagionOptions o) => o.ModelSettings = o.ModelSettings with { Liquidity = o.ModelSettings.Liquidity with { DefaultTolerance = 2 } };
+        static void Bad(ContagionAnalyzerOptions o) => o.ModelSettings = o.ModelSettings with { Liquidity = o.ModelSettings.Liquidity with { DefaultTolerance = 2 } };
 
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new ServiceCollection().AddAiContagion(Bad));
-        var options = new AiContagionOptions();
+        var options = new ContagionAnalyzerOptions();
         Bad(options);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new ContagionAnalyzer(options));
     }

@@ -5,6 +5,7 @@ using AiContagion.Cascades;
 using AiContagion.Flow;
 using AiContagion.Io;
 using AiContagion.Provenance;
+using AiContagion.Ranking;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Examples;

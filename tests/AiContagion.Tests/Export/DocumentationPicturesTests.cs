@@ -1,6 +1,7 @@
 using AiContagion.Cascades;
 using System.Buffers.Binary;
 using AiContagion.Export;
+using AiContagion.Ranking;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Export;

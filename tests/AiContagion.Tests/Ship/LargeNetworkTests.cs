@@ -2,6 +2,8 @@ using System.Diagnostics;
 using AiContagion.Cascades;
 using AiContagion.Generators;
 using AiContagion.Model;
+using AiContagion.Ranking;
+using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Ship;
 

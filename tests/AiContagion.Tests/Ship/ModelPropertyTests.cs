@@ -8,6 +8,7 @@ using AiContagion.Flow;
 using AiContagion.Io;
 using AiContagion.Model;
 using AiContagion.Provenance;
+using AiContagion.Ranking;
 using AiContagion.Stress;
 using AiContagion.Tests.Cascades;
 using AiContagion.Tests.Support;

@@ -1,4 +1,5 @@
 using AiContagion.Cascades;
+using AiContagion.Export;
 using AiContagion.Stress;
 
 namespace AiContagion.Tests.Stress;
@@ -132,14 +133,6 @@ public sealed class GaiKapadiaExperimentTests
         Assert.HasCount(13, csv, "header, 11 points, final empty line");
         Assert.StartsWith("0,30,0,0,0,0,1,0", csv[1]);
         Assert.IsGreaterThan(1000, result.ToChart().ToPng().Length);
-    }
-
-    [TestMethod]
-    public void ToChart_NotWholeSteps_Throws()
-    {
-        var result = GaiKapadiaExperiment.Run(new GaiKapadiaExperimentOptions { Banks = 50, AverageDegrees = [0.0, 0.5], TrialsPerDegree = 2 });
-
-        Assert.ThrowsExactly<InvalidOperationException>(() => result.ToChart());
     }
 
     [TestMethod]

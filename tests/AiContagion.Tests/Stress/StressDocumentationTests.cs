@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using AiContagion.Cascades;
+using AiContagion.Export;
 using AiContagion.Io;
 using AiContagion.Stress;
 using AiContagion.Tests.Support;

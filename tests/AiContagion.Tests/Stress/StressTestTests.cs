@@ -241,15 +241,6 @@ public sealed class StressTestTests
         CollectionAssert.AreEqual(result.Values(StressMeasure.EntitiesDrawn).ToArray(), result.Values(StressMeasure.EntitiesFailed).ToArray());
     }
 
-    [TestMethod]
-    public void Charts_Render()
-    {
-        var result = new StressTest(Funding, new StressOptions { Trials = 500, DefaultProbability = 0.3 }).Run(Networks.ToyChain());
-
-        Assert.IsGreaterThan(1000, result.DistributionChart().ToPng().Length);
-        Assert.IsGreaterThan(1000, result.FailureProbabilityChart().ToPng().Length);
-    }
-
     private static int[] Counts(StressResult result, int k)
     {
         var counts = new int[k + 1];

@@ -1,3 +1,4 @@
+using AiContagion.Ranking;
 using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cascades;
@@ -11,18 +12,18 @@ namespace AiContagion.Cli.Commands.Rank;
 internal static class RankReport
 {
     /// <summary>The <c>--output</c> columns: one row per entry (with <c>--sweep</c>, per setting and entry).</summary>
-    public static readonly RowSchema<(SweepSetting? Setting, RankingEntry Entry)> Rows = new(
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("setting", "--sweep: index of the setting (0-based); empty without --sweep", r => r.Setting?.Index),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Text("parameters", "--sweep: the setting, e.g. default-tolerance=0.1", r => r.Setting?.Label),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("rank", "rank (ties share one)", r => r.Entry.Rank),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Text("source", "the candidate (a+b for a pair or a greedy set)", r => r.Entry.Label),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("linksDown", "links down", r => r.Entry.LinksDown),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("directLinks", "of which the candidate's own links", r => r.Entry.DirectLinks),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("cascadeLinks", "of which brought down by the cascade", r => r.Entry.CascadeLinks),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Number("amountDown", "amount down", r => r.Entry.AmountDown),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Number("directAmount", "of which direct", r => r.Entry.DirectAmount),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Number("cascadeAmount", "of which cascade", r => r.Entry.CascadeAmount),
-        RowColumn<(SweepSetting? Setting, RankingEntry Entry)>.Integer("entitiesFailed", "entities failed", r => r.Entry.EntitiesFailed));
+    public static readonly RowSchema<(SweepSetting? Setting, CandidateRank Entry)> Rows = new(
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("setting", "--sweep: index of the setting (0-based); empty without --sweep", r => r.Setting?.Index),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Text("parameters", "--sweep: the setting, e.g. default-tolerance=0.1", r => r.Setting?.Label),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("rank", "rank (ties share one)", r => r.Entry.Rank),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Text("source", "the candidate (a+b for a pair or a greedy set)", r => r.Entry.Label),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("linksDown", "links down", r => r.Entry.LinksDown),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("directLinks", "of which the candidate's own links", r => r.Entry.DirectLinks),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("cascadeLinks", "of which brought down by the cascade", r => r.Entry.CascadeLinks),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Number("amountDown", "amount down", r => r.Entry.AmountDown),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Number("directAmount", "of which direct", r => r.Entry.DirectAmount),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Number("cascadeAmount", "of which cascade", r => r.Entry.CascadeAmount),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("entitiesFailed", "entities failed", r => r.Entry.EntitiesFailed));
 
     /// <summary>Writes the chart and the file (when asked), then the table or the JSON.</summary>
     public static void Write(CliContext context, ResultRequest request, RankingResult ranking, string? chart)
@@ -50,7 +51,7 @@ internal static class RankReport
     }
 
     /// <summary>One ranking entry as a JSON object (shared with the sweep output).</summary>
-    internal static void WriteEntry(Utf8JsonWriter w, RankingEntry e)
+    internal static void WriteEntry(Utf8JsonWriter w, CandidateRank e)
     {
         w.WriteStartObject();
         w.WriteNumber("rank", e.Rank);
@@ -67,7 +68,7 @@ internal static class RankReport
     }
 
     /// <summary>The ranking table (shared with the sweep output), cut at <paramref name="rows"/>.</summary>
-    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, IReadOnlyList<RankingEntry> entries, int rows)
+    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, IReadOnlyList<CandidateRank> entries, int rows)
     {
         if (entries.Count == 0)
         {
@@ -103,7 +104,7 @@ internal static class RankReport
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter w, RankingResult ranking, IReadOnlyList<RankingEntry> entries, ResultScope scope)
+    private static void WriteJson(Utf8JsonWriter w, RankingResult ranking, IReadOnlyList<CandidateRank> entries, ResultScope scope)
     {
         w.WriteStartObject();
         w.WriteString("model", ranking.ModelName);

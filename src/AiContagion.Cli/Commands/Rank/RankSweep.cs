@@ -3,6 +3,7 @@ using System.Globalization;
 using AiContagion.Cascades;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Model;
+using AiContagion.Ranking;
 using Spectre.Console;
 
 namespace AiContagion.Cli.Commands.Rank;

@@ -1,3 +1,4 @@
+using AiContagion.Export;
 using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cascades;
