@@ -106,8 +106,7 @@ public static class CliApp
         KeyNotFoundException => (ExitCodes.BadInput, "error: " + e.Message),
         ArgumentException argument => (ExitCodes.BadInput, "error: " + argument.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
-        AiContagion.Provenance.ProvenanceSolveException or AiContagion.Cascades.CascadeConvergenceException
-            or AiContagion.Centrality.CentralityConvergenceException or AiContagion.Valuation.ValuationConvergenceException => (ExitCodes.Failure, "error: " + e.Message),
+        AiContagion.Numerics.ConvergenceException => (ExitCodes.Failure, "error: " + e.Message),
         OutOfMemoryException => (ExitCodes.Failure, "error: out of memory: the input is too large for the memory available to this process."),
         UnauthorizedAccessException or IOException => (ExitCodes.Failure, "error: " + e.Message),
         _ => (ExitCodes.Failure, $"error: unexpected {e.GetType().Name}: {e.Message} (set AICONTAGION_DEBUG=1 for details)"),

@@ -1,13 +1,16 @@
 using System.CommandLine;
+using AiContagion.Cascades;
 using AiContagion.Model;
 
 namespace AiContagion.Cli.Infrastructure;
 
 /// <summary>
-/// Losses of external assets alone, for the commands whose only shock they are (<c>value</c>): <c>--external-shock
-/// ID=f</c>, <c>--external-shock-all f</c>, <c>--external-shock-sector SECTOR=f</c>, with the same names, values and
-/// checks as in <see cref="ShockOptions"/>. Shares and sectors are checked while parsing, ids against the network; each
-/// entity is shocked once; the shock is described as the user gave it.
+/// Losses of external assets: <c>--external-shock ID=f</c>, <c>--external-shock-all f</c>,
+/// <c>--external-shock-sector SECTOR=f</c>. One definition for every command that takes them: <see cref="ShockOptions"/>
+/// (<c>cascade</c>, <c>export --overlay cascade</c>) holds one beside its withdrawals, failures and distress, and
+/// <c>value</c>, whose only shock it is, takes it alone (so its help lists no option that does not apply). Shares and
+/// sectors are checked while parsing, ids against the network; each entity is shocked once; the shock is described as
+/// the user gave it.
 /// </summary>
 internal sealed class ExternalShockOptions
 {
@@ -27,11 +30,15 @@ internal sealed class ExternalShockOptions
             }
         });
 
+    /// <summary>The three options, in help order.</summary>
+    public IEnumerable<Option> All => [_external, _externalAll, _externalSector];
+
     public void AddTo(Command command)
     {
-        command.Options.Add(_external);
-        command.Options.Add(_externalAll);
-        command.Options.Add(_externalSector);
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
     }
 
     /// <summary>Checks the combinations that need no network (before a long read).</summary>
@@ -43,11 +50,11 @@ internal sealed class ExternalShockOptions
         }
     }
 
-    /// <summary>Each shocked entity's loss fraction, ids checked against the network and named once, and the shock in words.</summary>
-    public (IReadOnlyDictionary<string, double> Losses, string Description) Build(ParseResult parse, FinancingNetwork network)
+    /// <summary>Each shocked entity's loss, ids checked against the network and named once, and the shock in words (one phrase per option given; none when none is).</summary>
+    public (IReadOnlyList<EntityShock> Shocks, IReadOnlyList<string> Description) Read(ParseResult parse, FinancingNetwork network)
     {
         Check(parse);
-        var losses = new List<(string Id, double Fraction)>();
+        var shocks = new List<EntityShock>();
         var description = new List<string>();
         var items = _external.Items(parse);
         var name = OptionParsing.NameOf(parse, _external);
@@ -55,24 +62,31 @@ internal sealed class ExternalShockOptions
         OptionValues.EnsureUnique(name, items.Select(i => i.Name));
         if (items.Count > 0)
         {
-            losses.AddRange(items.Select(i => (i.Name, i.Share)));
+            shocks.AddRange(items.Select(i => new EntityShock(i.Name, i.Share)));
             description.Add("external shock " + Readable.List([.. items.Select(i => $"{i.Name} {Readable.Percent(i.Share)}")]));
         }
 
         if (parse.GetValue(_externalAll) is { } all)
         {
-            losses.AddRange(network.Entities.Select(e => (e.Id, all)));
+            shocks.AddRange(network.Entities.Select(e => new EntityShock(e.Id, all)));
             description.Add($"external shock {Readable.Percent(all)} on every entity");
         }
 
         foreach (var (sectorName, share) in _externalSector.Items(parse))
         {
             var sector = SectorFacts.TryParse(sectorName, out var parsed) ? parsed : throw new CliUsageException($"--external-shock-sector: unknown sector '{sectorName}'.");
-            losses.AddRange(network.EntitiesIn(sector).Select(e => (e.Id, share)));
+            shocks.AddRange(network.EntitiesIn(sector).Select(e => new EntityShock(e.Id, share)));
             description.Add($"external shock {Readable.Percent(share)} on every {sector} entity");
         }
 
-        OptionValues.EnsureUnique("--external-shock", losses.Select(l => l.Id));
-        return (losses.ToDictionary(l => l.Id, l => l.Fraction, StringComparer.Ordinal), description.Count == 0 ? "no shock" : string.Join("; ", description));
+        OptionValues.EnsureUnique("--external-shock", shocks.Select(e => e.Id));
+        return (shocks, description);
+    }
+
+    /// <summary>Each shocked entity's loss fraction by id, and the shock in words (<c>no shock</c> when none is given).</summary>
+    public (IReadOnlyDictionary<string, double> Losses, string Description) Build(ParseResult parse, FinancingNetwork network)
+    {
+        var (shocks, description) = Read(parse, network);
+        return (shocks.ToDictionary(s => s.Id, s => s.Value, StringComparer.Ordinal), description.Count == 0 ? "no shock" : string.Join("; ", description));
     }
 }

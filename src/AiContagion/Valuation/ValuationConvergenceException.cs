@@ -1,3 +1,5 @@
+using AiContagion.Numerics;
+
 namespace AiContagion.Valuation;
 
 /// <summary>
@@ -5,11 +7,10 @@ namespace AiContagion.Valuation;
 /// tolerance: its answer would be wrong, so none is returned.
 /// </summary>
 /// <remarks>
-/// Shaped as the library's other convergence errors (<c>CascadeConvergenceException</c>,
-/// <c>CentralityConvergenceException</c>): the algorithm, the iterations done and the last change. An
-/// <see cref="ArithmeticException"/>, as the BCL files a computation that cannot produce a valid number.
+/// A <see cref="ConvergenceException"/>, as the library's other non-convergence errors: catch that type to handle
+/// them all. <see cref="ConvergenceException.Algorithm"/> is <c>value</c> or <c>sensitivities</c>.
 /// </remarks>
-public sealed class ValuationConvergenceException : ArithmeticException
+public sealed class ValuationConvergenceException : ConvergenceException
 {
     /// <summary>Creates the exception.</summary>
     public ValuationConvergenceException()
@@ -37,19 +38,7 @@ public sealed class ValuationConvergenceException : ArithmeticException
     /// <param name="iterations">The sweeps done.</param>
     /// <param name="residual">The last change or residual.</param>
     public ValuationConvergenceException(string message, string algorithm, int iterations, double residual)
-        : base(message)
+        : base(message, algorithm, iterations, residual)
     {
-        Algorithm = algorithm;
-        Iterations = iterations;
-        Residual = residual;
     }
-
-    /// <summary>The algorithm that did not converge, when known.</summary>
-    public string? Algorithm { get; }
-
-    /// <summary>The sweeps done (0 when unknown).</summary>
-    public int Iterations { get; }
-
-    /// <summary>The last change or residual; <see cref="double.NaN"/> when not known.</summary>
-    public double Residual { get; } = double.NaN;
 }

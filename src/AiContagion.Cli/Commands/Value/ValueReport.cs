@@ -54,7 +54,7 @@ internal static class ValueReport
         w.WriteString("shock", shock);
         w.WriteString("unit", network.Unit);
         w.WriteStrings("layers", result.Layers);
-        w.WriteNumber("stakes", model.StakeCount);
+        w.WriteNumber("stakeLinks", model.StakeCount);
         w.WriteNumber("equityLinksWithoutShare", model.EquityLinksWithoutShare);
         w.WriteStartObject("convergence");
         w.WriteBoolean("converged", true);
@@ -170,6 +170,10 @@ internal static class ValueReport
             CultureInfo.InvariantCulture,
             $"{Readable.Count(result.DefaultedCount)} of {Readable.Count(network.EntityCount)} entities defaulted; total value {Readable.Amount(result.Entities.Sum(e => e.Value))} {unit}, equity {Readable.Amount(result.Entities.Sum(e => e.Equity))}, debt paid {Readable.Amount(result.Entities.Sum(e => e.DebtPaid))} of {Readable.Amount(result.Entities.Sum(e => e.DebtOwed))}"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"converged: {result.Convergence}"));
+        if (result.Entities.All(e => e.ExternalAssets == 0))
+        {
+            console.WriteLine("note: no entity has external assets (the 'externalAssets' field; cash and revenue are not read), so values come only from what the firms owe and hold one another.");
+        }
         var table = new Table().AddColumn("entity").AddColumn("sector")
             .AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("equity").RightAligned())
             .AddColumn(new TableColumn("net worth").RightAligned()).AddColumn(new TableColumn("debt paid").RightAligned())
