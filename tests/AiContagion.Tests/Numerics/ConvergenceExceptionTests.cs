@@ -13,6 +13,7 @@ public sealed class ConvergenceExceptionTests
     [DataRow(typeof(CascadeConvergenceException))]
     [DataRow(typeof(CentralityConvergenceException))]
     [DataRow(typeof(ProvenanceSolveException))]
+    [DataRow(typeof(AiContagion.Valuation.ValuationConvergenceException))]
     public void FamilyExceptions_DeriveFromTheOneBase(Type type)
     {
         Assert.IsTrue(type.IsSubclassOf(typeof(ConvergenceException)), type.Name);
@@ -20,7 +21,7 @@ public sealed class ConvergenceExceptionTests
     }
 
     [TestMethod]
-    public void ConvergenceExceptionTypes_AreExactlyTheThreeFamilies()
+    public void ConvergenceExceptionTypes_AreExactlyTheFourFamilies()
     {
         var derived = typeof(ConvergenceException).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(ConvergenceException)))
@@ -29,7 +30,7 @@ public sealed class ConvergenceExceptionTests
             .ToArray();
 
         CollectionAssert.AreEqual(
-            new[] { "AiContagion.Cascades.CascadeConvergenceException", "AiContagion.Centrality.CentralityConvergenceException", "AiContagion.Provenance.ProvenanceSolveException" },
+            new[] { "AiContagion.Cascades.CascadeConvergenceException", "AiContagion.Centrality.CentralityConvergenceException", "AiContagion.Provenance.ProvenanceSolveException", "AiContagion.Valuation.ValuationConvergenceException" },
             derived);
     }
 
