@@ -24,6 +24,7 @@ public sealed class ReadmeCommandLineTests
             ("| `cascade --output-links` |", CascadeReport.LinkRows.Names),
             ("| `value` |", ValueReport.Rows.Names),
             ("| `rank` |", RankReport.Rows.Names),
+            ("| `rank --uncertainty` |", RankUncertaintyReport.Rows.Names),
             ("| `stress` |", StressReport.Rows.Names),
             ("| `centrality` |", CentralityReport.Rows.Names),
             ("| `runway` |", RunwayReport.Rows.Names),
