@@ -85,6 +85,7 @@ public static class CliApp
         InfoCommand.Create(context),
         ConvertCommand.Create(context),
         CascadeCommand.Create(context),
+        ValueCommand.Create(context),
         RankCommand.Create(context),
         ExportCommand.Create(context),
         StressCommand.Create(context),

@@ -15,6 +15,7 @@ public sealed class ConvergenceExceptionTests
     [DataRow(typeof(CentralityConvergenceException))]
     [DataRow(typeof(ProvenanceSolveException))]
     [DataRow(typeof(ReconstructionConvergenceException))]
+    [DataRow(typeof(AiContagion.Valuation.ValuationConvergenceException))]
     public void FamilyExceptions_DeriveFromTheOneBase(Type type)
     {
         Assert.IsTrue(type.IsSubclassOf(typeof(ConvergenceException)), type.Name);
@@ -22,7 +23,7 @@ public sealed class ConvergenceExceptionTests
     }
 
     [TestMethod]
-    public void ConvergenceExceptionTypes_AreExactlyTheFourFamilies()
+    public void ConvergenceExceptionTypes_AreExactlyTheFiveFamilies()
     {
         var derived = typeof(ConvergenceException).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(ConvergenceException)))
@@ -31,7 +32,7 @@ public sealed class ConvergenceExceptionTests
             .ToArray();
 
         CollectionAssert.AreEqual(
-            new[] { "AiContagion.Cascades.CascadeConvergenceException", "AiContagion.Centrality.CentralityConvergenceException", "AiContagion.Provenance.ProvenanceSolveException", "AiContagion.Reconstruction.ReconstructionConvergenceException" },
+            new[] { "AiContagion.Cascades.CascadeConvergenceException", "AiContagion.Centrality.CentralityConvergenceException", "AiContagion.Provenance.ProvenanceSolveException", "AiContagion.Reconstruction.ReconstructionConvergenceException", "AiContagion.Valuation.ValuationConvergenceException" },
             derived);
     }
 
