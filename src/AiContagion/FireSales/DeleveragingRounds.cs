@@ -69,11 +69,25 @@ internal static class DeleveragingRounds
             var initial = e > 0 ? book.Assets[v] / e : double.PositiveInfinity;
             maxLeverage[v] = targeting ? initial : options.MaxLeverage ?? initial;
             target[v] = targeting ? initial : options.TargetLeverageFraction * maxLeverage[v];
-            if (known[v] && (e <= 0 || FireSaleBook.Reaches(direct[v], e)))
+            if (known[v] && e > 0 && FireSaleBook.Reaches(direct[v], e))
             {
                 equity[v] = 0;
                 run.FailRound[v] = 0;
             }
+            else if (known[v] && e <= 0)
+            {
+                // Insolvent from the start: fails in round 1, as in the cascade models; it sells everything then.
+                equity[v] = 0;
+                run.FailRound[v] = 1;
+            }
+        }
+
+        foreach (var v in inputs.Failed)
+        {
+            // Failed outright: no equity left, and (InsolventSell) its holdings are liquidated, its equity known or not.
+            known[v] = true;
+            equity[v] = 0;
+            run.FailRound[v] = 0;
         }
 
         var gamma = new double[n];

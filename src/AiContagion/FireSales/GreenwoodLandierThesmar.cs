@@ -26,6 +26,11 @@ internal static class GreenwoodLandierThesmar
         var d = book.LeverageOverAssets;
         var direct = book.DirectLoss(inputs);
         var run = new FireSaleRun(n, k, direct, inputs.AssetFalls);
+        foreach (var v in inputs.Failed)
+        {
+            run.FailRound[v] = 0;
+        }
+
         MarkFailed(book, run, direct, 0);
 
         // c_k = ℓ_k Σ_{i of known equity} X_ik: the loss to the firms of known equity per unit sold of asset k.
@@ -222,8 +227,9 @@ internal static class GreenwoodLandierThesmar
                 continue;
             }
 
+            // A firm of non-positive equity is insolvent from the start: it fails in round 1, as in the cascade models.
             var loss = direct[v] + (fireSale?[v] ?? 0.0);
-            if (equity <= 0 || (loss > 0 && FireSaleBook.Reaches(loss, equity)))
+            if (equity <= 0 ? round >= 1 : loss > 0 && FireSaleBook.Reaches(loss, equity))
             {
                 run.FailRound[v] = round;
             }
