@@ -43,7 +43,7 @@ internal sealed class FireSaleInputs
             var k = network.AssetIndexOf(id);
             if (k < 0)
             {
-                throw new ArgumentException($"The fire-sale asset shock names '{id}', which is not an asset of the network{(network.AssetCount == 0 ? " (it has no holdings layer)" : string.Empty)}.", nameof(options));
+                throw new ArgumentException($"The fire-sale asset shock names '{id}', which is not an asset of the network{(network.AssetCount == 0 ? " (it has no holdings layer)" : string.Empty)}.");
             }
 
             falls[k] = fall;
