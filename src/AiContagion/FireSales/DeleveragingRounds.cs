@@ -16,7 +16,9 @@ namespace AiContagion.FireSales;
 /// <c>S_k ← S_k (1 − Ψ_k)</c>. Ends when a round's sales are at most the tolerance times the value of all holdings.</para>
 /// <para><b>Attribution</b> (systemicness): each round, the (capped) loss of the firms of known equity on asset k is
 /// charged to its sellers in proportion to <c>Γ_j Π_jk / q_k</c>.</para>
-/// <para><b>Cost</b>: three sweeps of the holdings rows per round plus one of the sellers' rows; O(holdings) a round.</para>
+/// <para><b>Cost</b>: holdings are kept as units at price 1 and valued at the round's prices, so a round reads every row
+/// once (twice, cache-hot, for the rows of firms that lose) and reads and writes only the sellers' rows once more:
+/// O(holdings) a round, single-threaded.</para>
 /// </remarks>
 internal static class DeleveragingRounds
 {
@@ -42,14 +44,12 @@ internal static class DeleveragingRounds
             depth[a] = book.Impact[a] > 0 ? room / book.Impact[a] : double.PositiveInfinity;
         }
 
-        var pi = new double[h.HoldingCount];
         var tradable = new double[n];
         for (var v = 0; v < n; v++)
         {
             for (var s = h.Start[v]; s < h.Start[v + 1]; s++)
             {
-                pi[s] = h.Amount[s] * (1 - inputs.AssetFalls[h.Asset[s]]);
-                tradable[v] += pi[s];
+                tradable[v] += h.Amount[s] * price[h.Asset[s]];
             }
         }
 
@@ -90,116 +90,124 @@ internal static class DeleveragingRounds
             run.FailRound[v] = 0;
         }
 
+        // Holdings as units at price 1 (the amounts), worth units × price: a round updates the prices (K numbers) and only
+        // the sellers' units, so the non-sellers' rows are read once a round and never written.
+        var units = (double[])h.Amount.Clone();
         var gamma = new double[n];
+        var next = new double[n];
         var q = new double[k];
         var psi = new double[k];
+        var fall = new double[k];
+        var after = new double[k];
+        var before = new double[k];
         var charge = new double[k];
-        var loss = new double[n];
-        var weight = new double[n];
-        var share = new double[n];
         var threshold = options.Tolerance * book.TotalHeld;
         var converged = false;
+
+        // How much a firm sells of each holding this round (Γ), from its tradable value, other assets and equity.
+        double Decide(int v)
+        {
+            if (!known[v] || tradable[v] <= 0 || (equity[v] <= 0 && !options.InsolventSell))
+            {
+                return 0;
+            }
+
+            var assets = tradable[v] + other[v];
+            var leverage = equity[v] > 0 ? assets / equity[v] : double.PositiveInfinity;
+            if (!(leverage > maxLeverage[v]))
+            {
+                return 0;
+            }
+
+            var g = equity[v] > 0 ? Math.Min(1.0, (assets - (target[v] * equity[v])) / tradable[v]) : 1.0;
+            return g > 0 ? g : 0;
+        }
+
+        // Round 1's sellers and their sales.
+        var sellers = 0;
+        var sold = 0.0;
+        for (var v = 0; v < n; v++)
+        {
+            gamma[v] = Decide(v);
+            if (gamma[v] > 0)
+            {
+                sellers++;
+                sold += gamma[v] * tradable[v];
+                for (var s = h.Start[v]; s < h.Start[v + 1]; s++)
+                {
+                    q[h.Asset[s]] += gamma[v] * units[s] * price[h.Asset[s]];
+                }
+            }
+        }
+
         for (var round = 1; round <= options.MaxRounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-
-            // Who sells how much.
-            Array.Clear(q);
-            var sellers = 0;
-            var sold = 0.0;
-            for (var v = 0; v < n; v++)
-            {
-                gamma[v] = 0;
-                if (!known[v] || tradable[v] <= 0 || (equity[v] <= 0 && !options.InsolventSell))
-                {
-                    continue;
-                }
-
-                var assets = tradable[v] + other[v];
-                var leverage = equity[v] > 0 ? assets / equity[v] : double.PositiveInfinity;
-                if (!(leverage > maxLeverage[v]))
-                {
-                    continue;
-                }
-
-                var g = equity[v] > 0 ? Math.Min(1.0, (assets - (target[v] * equity[v])) / tradable[v]) : 1.0;
-                if (!(g > 0))
-                {
-                    continue;
-                }
-
-                gamma[v] = g;
-                sellers++;
-                sold += g * tradable[v];
-                for (var s = h.Start[v]; s < h.Start[v + 1]; s++)
-                {
-                    q[h.Asset[s]] += g * pi[s];
-                }
-            }
-
             if (sold <= threshold)
             {
                 converged = true;
                 break;
             }
 
-            // The price impact of the round.
+            // The price impact of the round: per unit held, the value lost (fall) and the new price (after).
             for (var a = 0; a < k; a++)
             {
                 var room = price[a] > floor ? 1 - (floor / price[a]) : 0.0;
                 psi[a] = q[a] <= 0 || room <= 0 ? 0.0
                     : linear ? Math.Min(book.Impact[a] * q[a], room)
                     : double.IsPositiveInfinity(depth[a]) ? 0.0 : room * -double.ExpM1(-q[a] / depth[a]);
+                fall[a] = price[a] * psi[a];
+                after[a] = price[a] * (1 - psi[a]);
             }
 
-            // Each firm's loss, capped at its equity left.
+            // Each firm's loss, capped at its equity left, and the loss of the firms of known equity on each asset.
+            Array.Clear(charge);
             var roundLoss = 0.0;
             for (var v = 0; v < n; v++)
             {
-                weight[v] = 1 - ((1 - alpha) * gamma[v]);
-                var value = 0.0;
-                for (var s = h.Start[v]; s < h.Start[v + 1]; s++)
+                var first = h.Start[v];
+                var last = h.Start[v + 1];
+                if (first == last)
                 {
-                    value += pi[s] * psi[h.Asset[s]];
-                }
-
-                value *= weight[v];
-                loss[v] = value;
-                if (!known[v])
-                {
-                    run.FireSaleLoss[v] += value;
-                    roundLoss += value;
-                    share[v] = 0;
                     continue;
                 }
 
-                var left = equity[v] - value;
-                var after = left <= 1e-12 * Math.Max(equity[v], value) ? 0.0 : left;
-                var taken = equity[v] - after;
-                share[v] = value > 0 ? taken / value : 0.0;
+                var lost = 0.0;
+                var value = 0.0;
+                for (var s = first; s < last; s++)
+                {
+                    lost += units[s] * fall[h.Asset[s]];
+                    value += units[s] * after[h.Asset[s]];
+                }
+
+                next[v] = gamma[v] == 1 ? 0.0 : (1 - gamma[v]) * value;
+                var weight = 1 - ((1 - alpha) * gamma[v]);
+                lost *= weight;
+                if (!known[v])
+                {
+                    run.FireSaleLoss[v] += lost;
+                    roundLoss += lost;
+                    continue;
+                }
+
+                var left = equity[v] - lost;
+                var remaining = left <= 1e-12 * Math.Max(equity[v], lost) ? 0.0 : left;
+                var taken = equity[v] - remaining;
                 run.FireSaleLoss[v] += taken;
                 roundLoss += taken;
-                if (after == 0 && equity[v] > 0 && run.FailRound[v] < 0)
+                if (remaining == 0 && equity[v] > 0 && run.FailRound[v] < 0)
                 {
                     run.FailRound[v] = round;
                 }
 
-                equity[v] = after;
-            }
-
-            // The loss on each asset of the firms of known equity, charged to the asset's sellers pro rata.
-            Array.Clear(charge);
-            for (var v = 0; v < n; v++)
-            {
-                var factor = share[v] * weight[v];
-                if (factor == 0)
+                equity[v] = remaining;
+                var factor = lost > 0 ? taken / lost * weight : 0.0;
+                if (factor > 0)
                 {
-                    continue;
-                }
-
-                for (var s = h.Start[v]; s < h.Start[v + 1]; s++)
-                {
-                    charge[h.Asset[s]] += factor * pi[s] * psi[h.Asset[s]];
+                    for (var s = first; s < last; s++)
+                    {
+                        charge[h.Asset[s]] += factor * units[s] * fall[h.Asset[s]];
+                    }
                 }
             }
 
@@ -207,42 +215,52 @@ internal static class DeleveragingRounds
             {
                 charge[a] = q[a] > 0 ? charge[a] / q[a] : 0.0;
                 run.AssetSold[a] += q[a];
-            }
-
-            // Attribution, then the new holdings and prices.
-            for (var v = 0; v < n; v++)
-            {
-                var g = gamma[v];
-                var total = 0.0;
-                var attributed = 0.0;
-                for (var s = h.Start[v]; s < h.Start[v + 1]; s++)
-                {
-                    var asset = h.Asset[s];
-                    if (g > 0)
-                    {
-                        attributed += pi[s] * charge[asset];
-                    }
-
-                    pi[s] = (1 - g) * pi[s] * (1 - psi[asset]);
-                    total += pi[s];
-                }
-
-                if (g > 0)
-                {
-                    run.Systemicness[v] += g * attributed;
-                    run.Sold[v] += g * tradable[v];
-                }
-
-                tradable[v] = g == 1 ? 0.0 : total;
-            }
-
-            for (var a = 0; a < k; a++)
-            {
-                price[a] *= 1 - psi[a];
+                before[a] = price[a];
+                price[a] = after[a];
             }
 
             run.Prices.Add((double[])price.Clone());
             run.Rounds.Add((sellers, sold, roundLoss));
+
+            // This round's sellers: the loss their sales caused (pro rata on each asset), then their units shrink; and the
+            // next round's sellers and sales, in the same pass over the rows.
+            Array.Clear(q);
+            sellers = 0;
+            sold = 0.0;
+            for (var v = 0; v < n; v++)
+            {
+                var g = gamma[v];
+                var first = h.Start[v];
+                var last = h.Start[v + 1];
+                if (g > 0)
+                {
+                    var attributed = 0.0;
+                    for (var s = first; s < last; s++)
+                    {
+                        attributed += units[s] * before[h.Asset[s]] * charge[h.Asset[s]];
+                        units[s] *= 1 - g;
+                    }
+
+                    run.Systemicness[v] += g * attributed;
+                    run.Sold[v] += g * tradable[v];
+                }
+
+                if (first < last)
+                {
+                    tradable[v] = next[v];
+                }
+
+                gamma[v] = Decide(v);
+                if (gamma[v] > 0)
+                {
+                    sellers++;
+                    sold += gamma[v] * tradable[v];
+                    for (var s = first; s < last; s++)
+                    {
+                        q[h.Asset[s]] += gamma[v] * units[s] * price[h.Asset[s]];
+                    }
+                }
+            }
         }
 
         run.Converged = converged;
