@@ -292,10 +292,14 @@ public sealed class FinancingNetwork
     /// This network with some links replaced by drawn copies (<see cref="AmountDraws"/>): the same entities, metadata
     /// and id map, <paramref name="links"/> in place of the links, and an index sharing every array but the amounts.
     /// Trusted: the caller guarantees each replaced link differs only in amount (and a schedule scaled to it) and still
-    /// keeps every rule, so nothing is validated again. O(1) beyond the arrays given.
+    /// keeps every rule, so nothing is validated again. The holdings layer (assets, holdings, their compact rows) is
+    /// shared as it is: it does not depend on the links. O(1) beyond the arrays given.
     /// </summary>
     internal FinancingNetwork WithDrawnAmounts(ImmutableArray<Link> links, double[] amounts) =>
-        new(Metadata, Entities, links, _indexById, Index.WithAmounts(links, amounts));
+        new(Metadata, Entities, links, _indexById, Index.WithAmounts(links, amounts), Assets, Holdings, _assetIndexById)
+        {
+            _holdingIndex = _holdingIndex,
+        };
 
     internal int IndexOfRequired(string id)
     {

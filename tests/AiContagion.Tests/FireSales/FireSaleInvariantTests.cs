@@ -191,6 +191,178 @@ public sealed class FireSaleInvariantTests
         }, iter: 200);
     }
 
+    [TestMethod]
+    public void EntityOrder_Irrelevant_OutputsPermuted()
+    {
+        // Note §7 case 10: relabelling (here: reordering) the firms permutes every output and changes nothing else.
+        Case.Select(Gen.Int).Sample((c, seed) =>
+        {
+            var order = Enumerable.Range(0, c.Network.EntityCount).ToArray();
+            new Random(seed).Shuffle(order);
+            var builder = FinancingNetwork.CreateBuilder();
+            foreach (var v in order)
+            {
+                builder.AddEntity(c.Network.Entities[v]);
+            }
+
+            foreach (var a in c.Network.Assets)
+            {
+                builder.AddAsset(a);
+            }
+
+            foreach (var v in order)
+            {
+                foreach (var h in c.Network.HoldingsOf(c.Network.Entities[v].Id))
+                {
+                    builder.AddHolding(h);
+                }
+            }
+
+            var shuffled = builder.Build();
+            foreach (var dynamics in All)
+            {
+                var first = FireSaleSimulation.Run(c.Network, Shock(c.Network, c.Falls), Options(dynamics));
+                var second = FireSaleSimulation.Run(shuffled, Shock(shuffled, c.Falls), Options(dynamics));
+                Assert.AreEqual(first.Converged, second.Converged, dynamics.ToString());
+                if (!first.Converged)
+                {
+                    continue;
+                }
+
+                Assert.AreEqual(first.AggregateVulnerability, second.AggregateVulnerability, 1e-9 * Math.Max(1, first.AggregateVulnerability), dynamics.ToString());
+                foreach (var e in first.Entities)
+                {
+                    var other = second.Entity(e.Id);
+                    var scale = 1e-9 * Math.Max(1, e.FireSaleLoss + e.Sold);
+                    Assert.AreEqual(e.FireSaleLoss, other.FireSaleLoss, scale, $"{dynamics} {e.Id}: fire-sale loss");
+                    Assert.AreEqual(e.Sold, other.Sold, scale, $"{dynamics} {e.Id}: sold");
+                    Assert.AreEqual(e.Systemicness, other.Systemicness, 1e-9 * Math.Max(1, e.Systemicness), $"{dynamics} {e.Id}: systemicness");
+                    Assert.AreEqual(e.Failed, other.Failed, $"{dynamics} {e.Id}: failed");
+                }
+
+                for (var a = 0; a < first.Assets.Length; a++)
+                {
+                    Assert.AreEqual(first.Assets[a].FinalPrice, second.Assets[a].FinalPrice, 1e-9, $"{dynamics} {first.Assets[a].Id}: final price");
+                }
+            }
+        }, iter: 150);
+    }
+
+    [TestMethod]
+    public void Glt_LinearInThePriceImpact()
+    {
+        // Note §7 case 4: AV, S, IV and every loss are linear in ℓ (double every impact, double each of them).
+        Case.Sample(c =>
+        {
+            var doubled = RebuildWithImpact(c.Network, c.Network.Assets.Select(a => 2 * a.PriceImpact!.Value).ToArray());
+            var options = Options(FireSaleDynamics.GreenwoodOneRound);
+            var once = FireSaleSimulation.Run(c.Network, Shock(c.Network, c.Falls), options);
+            var twice = FireSaleSimulation.Run(doubled, Shock(doubled, c.Falls), options);
+            Assert.AreEqual(2 * once.AggregateVulnerability, twice.AggregateVulnerability, 1e-12 * Math.Max(1, twice.AggregateVulnerability));
+            for (var v = 0; v < c.Network.EntityCount; v++)
+            {
+                var (a, b) = (once.Entities[v], twice.Entities[v]);
+                Assert.AreEqual(2 * a.FireSaleLoss, b.FireSaleLoss, 1e-9 * Math.Max(1, b.FireSaleLoss), $"firm {v}: loss");
+                Assert.AreEqual(2 * a.Systemicness, b.Systemicness, 1e-9 * Math.Max(1, b.Systemicness), $"firm {v}: S");
+                Assert.AreEqual(a.Sold, b.Sold, 1e-9 * Math.Max(1, b.Sold), $"firm {v}: sales do not depend on ℓ");
+            }
+        }, iter: 200);
+    }
+
+    [TestMethod]
+    public void Glt_Unlevered_NoFireSale()
+    {
+        // Note §7 case 4: with every b = (a − E)/E = 0 (equity = total assets) nobody sells, so AV = 0 in both closed forms.
+        Case.Sample(c =>
+        {
+            var builder = FinancingNetwork.CreateBuilder();
+            foreach (var e in c.Network.Entities)
+            {
+                var held = c.Network.HoldingsOf(e.Id).Sum(h => h.Amount);
+                builder.AddEntity(e with { Capital = held + (e.ExternalAssets ?? 0) is > 0 and var total ? total : null });
+            }
+
+            foreach (var a in c.Network.Assets)
+            {
+                builder.AddAsset(a);
+            }
+
+            foreach (var h in c.Network.Holdings)
+            {
+                builder.AddHolding(h);
+            }
+
+            var unlevered = builder.Build();
+            foreach (var dynamics in new[] { FireSaleDynamics.GreenwoodOneRound, FireSaleDynamics.GreenwoodLinear })
+            {
+                var result = FireSaleSimulation.Run(unlevered, Shock(unlevered, c.Falls), Options(dynamics));
+                Assert.AreEqual(0, result.AggregateVulnerability, 1e-15, $"{dynamics}: {result}");
+                Assert.IsTrue(result.Entities.All(e => Math.Abs(e.Sold) <= 1e-12 && Math.Abs(e.FireSaleLoss) <= 1e-12), dynamics.ToString());
+            }
+        }, iter: 200);
+    }
+
+    [TestMethod]
+    public void RoundsDynamics_NobodyAboveTheLimit_NoSales()
+    {
+        // Note §7 case 10: no sales (hence no fire-sale loss, prices only shocked) when every leverage stays at most λ_max.
+        // A firm the shock leaves with no equity has λ = ∞; it would sell everything unless insolvent firms keep still.
+        Case.Sample(c =>
+        {
+            var options = Options(FireSaleDynamics.ThresholdDeleveraging) with { MaxLeverage = 1e12, InsolventSell = false };
+            var result = FireSaleSimulation.Run(c.Network, Shock(c.Network, c.Falls), options);
+            Assert.IsTrue(result.Entities.All(e => e.Sold == 0 && e.FireSaleLoss == 0), result.ToString());
+            Assert.AreEqual(0, result.Rounds);
+            for (var a = 0; a < c.Network.AssetCount; a++)
+            {
+                Assert.AreEqual(1 - c.Falls[a], result.Assets[a].FinalPrice, 1e-15);
+            }
+        }, iter: 200);
+    }
+
+    [TestMethod]
+    public void GltLinear_FirstRound_IsTheOneRoundFormula()
+    {
+        // Note §7 case 4: the linear iteration's round 1 is GLT's one-round loss, prices and AV numerator.
+        Case.Sample(c =>
+        {
+            var one = FireSaleSimulation.Run(c.Network, Shock(c.Network, c.Falls), Options(FireSaleDynamics.GreenwoodOneRound));
+            var linear = FireSaleSimulation.Run(c.Network, Shock(c.Network, c.Falls), Options(FireSaleDynamics.GreenwoodLinear));
+            if (linear.History.IsEmpty)
+            {
+                Assert.AreEqual(0, one.TotalFireSaleLoss, 1e-12);
+                return;
+            }
+
+            Assert.AreEqual(one.TotalFireSaleLoss, linear.History[0].Loss, 1e-9 * Math.Max(1, one.TotalFireSaleLoss));
+            for (var a = 0; a < c.Network.AssetCount; a++)
+            {
+                Assert.AreEqual(one.Assets[a].FinalPrice, linear.Assets[a].Prices[1], 1e-12, $"asset {a}: round-1 price");
+            }
+        }, iter: 200);
+    }
+
+    private static FinancingNetwork RebuildWithImpact(FinancingNetwork network, double[] impacts)
+    {
+        var builder = FinancingNetwork.CreateBuilder().WithMetadata(network.Metadata);
+        foreach (var e in network.Entities)
+        {
+            builder.AddEntity(e);
+        }
+
+        for (var a = 0; a < network.AssetCount; a++)
+        {
+            builder.AddAsset(network.Assets[a] with { PriceImpact = impacts[a] });
+        }
+
+        foreach (var h in network.Holdings)
+        {
+            builder.AddHolding(h);
+        }
+
+        return builder.Build();
+    }
+
     private static FinancingNetwork RebuildWithImpact(FinancingNetwork network, double impact)
     {
         var builder = FinancingNetwork.CreateBuilder().WithMetadata(network.Metadata);
