@@ -92,7 +92,8 @@ public class FireSaleBenchmarks
 
     /// <summary>
     /// <c>dotnet run -c Release --project tests/AiContagion.Benchmarks -- firesale [runs]</c>: a Stopwatch figure per
-    /// dynamics (median of the runs after one warm-up) with the machine's load average, for docs/performance.md.
+    /// dynamics (median of the runs after one warm-up; wall clock, and the process's CPU time, which a loaded machine
+    /// inflates less) with the machine's load average, for docs/fire-sales.md.
     /// </summary>
     public static int Quick(int runs)
     {
@@ -107,17 +108,21 @@ public class FireSaleBenchmarks
             var prepare = clock.Elapsed.TotalMilliseconds;
             var result = prepared.Run(shock);
             var times = new List<double>();
+            var cpu = new List<double>();
             for (var r = 0; r < runs; r++)
             {
+                var used = Environment.CpuUsage.TotalTime;
                 clock.Restart();
                 result = prepared.Run(shock);
                 times.Add(clock.Elapsed.TotalMilliseconds);
+                cpu.Add((Environment.CpuUsage.TotalTime - used).TotalMilliseconds);
             }
 
             times.Sort();
+            cpu.Sort();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{dynamics,-22} prepare {prepare,7:0.0} ms  run median {times[times.Count / 2],7:0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0})  {result.Rounds} rounds, fire-sale loss {result.TotalFireSaleLoss:0.###}, AV {result.AggregateVulnerability:0.######}, {result.EntitiesFailed} failed{(result.SpectralRadius is { } rho ? $", rho {rho:0.####}" : string.Empty)}, converged {result.Converged}"));
+                $"{dynamics,-22} prepare {prepare,7:0.0} ms  run median {times[times.Count / 2],7:0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0}; process CPU median {cpu[cpu.Count / 2]:0.0} ms)  {result.Rounds} rounds, fire-sale loss {result.TotalFireSaleLoss:0.###}, AV {result.AggregateVulnerability:0.######}, {result.EntitiesFailed} failed{(result.SpectralRadius is { } rho ? $", rho {rho:0.####}" : string.Empty)}, converged {result.Converged}"));
         }
 
         Console.WriteLine("load average: " + (File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a") + $"; {Environment.ProcessorCount} processors");

@@ -116,6 +116,40 @@ public sealed class FireSaleCommandTests
         StringAssert.Contains(diffusion.Output, "1.5");
     }
 
+    // docs/fire-sales.md's worked example: every number of its table. GLT rows: the research note's exact fractions (§2.2,
+    // §2.3(a)); leverage targeting: the note's independent engine (§2.3(b), losses and final prices); the systemicness of the
+    // rounds dynamics and the threshold row are this engine's own figures, as printed in the doc.
+    [TestMethod]
+    [DataRow("glt", "", new[] { 2.124, 1.148, 0.66 }, 0.15728, new[] { 0.13392, 0.02336, 0 }, new[] { 0.8822, 0.9736 }, 1)]
+    [DataRow("glt-linear", "", new[] { 3326.0 / 879, 614.0 / 293, 1100.0 / 879 }, 6268.0 / 21975, new[] { 0.21838, 0.04784, 0.01902 }, new[] { 0.9 - (87.0 / 2930), 1 - (44.0 / 879) }, 35)]
+    [DataRow("leverage-targeting", "", new[] { 2.4743589103611896, 1.7071213473904567, 1.14447256367249 }, 0.21303811285696547, new[] { 0.16649, 0.03565, 0.01090 }, new[] { 0.8774768125900647, 0.9536148707188804 }, 16)]
+    [DataRow("threshold", "--max-leverage|initial", new[] { 1.7723, 1.4574, 1.0505 }, 0.17121, new[] { 0.12949, 0.03057, 0.01115 }, new[] { 0.87933, 0.95665 }, 3)]
+    public void DocsExample_FireSales_TheTableOfTheDoc(string dynamics, string extra, double[] losses, double av, double[] systemicness, double[] prices, int rounds)
+    {
+        var file = Repo.Path("docs", "examples", "fire-sales.json");
+        string[] arguments = ["cascade", file, "--model", "fire-sale", "--dynamics", dynamics, "--asset-shock", "gpu-collateral=0.1", "--json", .. extra.Split('|', StringSplitOptions.RemoveEmptyEntries)];
+
+        var run = CliRunner.Run(arguments);
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var fireSale = json.RootElement.GetProperty("fireSale");
+        var firms = fireSale.GetProperty("entities").EnumerateArray().ToArray();
+        var assets = fireSale.GetProperty("assets").EnumerateArray().ToArray();
+        Assert.AreEqual(rounds, fireSale.GetProperty("rounds").GetInt32());
+        Assert.AreEqual(av, fireSale.GetProperty("aggregateVulnerability").GetDouble(), 5e-6);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.AreEqual(losses[i], firms[i].GetProperty("fireSaleLoss").GetDouble(), 5e-5, $"{dynamics}: loss of firm {i}");
+            Assert.AreEqual(systemicness[i], firms[i].GetProperty("systemicness").GetDouble(), 5e-6, $"{dynamics}: systemicness of firm {i}");
+        }
+
+        for (var k = 0; k < 2; k++)
+        {
+            Assert.AreEqual(prices[k], assets[k].GetProperty("finalPrice").GetDouble(), 5e-6, $"{dynamics}: final price of asset {k}");
+        }
+    }
+
     [TestMethod]
     [DataRow("--model|rogers-veraart|--alpha|inf", "--alpha: 'Infinity' must lie in [0, 1]")]
     [DataRow("--model|debtrank-nonlinear|--alpha|-1", "--alpha: '-1' must not be negative")]

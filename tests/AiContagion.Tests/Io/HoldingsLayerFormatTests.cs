@@ -77,6 +77,60 @@ public sealed class HoldingsLayerFormatTests
         Assert.AreEqual(JsonNetworkWriter.ToJson(network), JsonNetworkWriter.ToJson(fromGraphMl));
     }
 
+    // The AI chain's GPU-backed loans name the assets gpu-collateral and arm-shares (no holdings, no market size). Declared
+    // in "assets" they load in every format; undeclared, each such link is a located problem and the CLI exits with 2.
+    [TestMethod]
+    public void Collateral_NamesAnAssetOrAnEntity_UndeclaredIsLocated()
+    {
+        const string Chain = """
+            {
+              "format": "aicontagion/1",
+              "entities": [
+                {"id": "coreweave", "sector": "Neocloud"}, {"id": "softbank", "sector": "Conglomerate"},
+                {"id": "gpu-lenders", "sector": "PrivateCredit"}, {"id": "margin-lenders", "sector": "Bank"},
+                {"id": "openai", "sector": "ModelLab"}
+              ],
+              "links": [
+                {"from": "gpu-lenders", "to": "coreweave", "kind": "Loan", "amount": 8.5, "collateral": "gpu-collateral"},
+                {"from": "margin-lenders", "to": "softbank", "kind": "Loan", "amount": 20, "collateral": "arm-shares"},
+                {"from": "softbank", "to": "openai", "kind": "Equity", "amount": 30, "share": 0.1},
+                {"from": "margin-lenders", "to": "softbank", "kind": "CreditFacility", "amount": 5, "collateral": "openai", "maxLtv": 0.5}
+              ]ASSETS
+            }
+            """;
+        const string Assets = """
+            ,
+              "assets": [{"id": "gpu-collateral", "name": "GPUs pledged as collateral"}, {"id": "arm-shares"}]
+            """;
+        using var temp = new TempFolder();
+
+        var network = JsonNetworkReader.Parse(Chain.Replace("ASSETS", Assets, StringComparison.Ordinal));
+        CollectionAssert.AreEqual(new[] { "gpu-collateral", "arm-shares", null, "openai" }, network.Links.Select(l => l.Collateral).ToArray(), string.Join(", ", network.Links.Select(l => l.Collateral)));
+        Assert.AreEqual(0, network.AssetIndexOf("gpu-collateral"));
+        Assert.AreEqual(-1, network.AssetIndexOf("openai"));
+        Assert.IsTrue(network.Contains("openai"));
+        foreach (var name in new[] { "csv", "chain.graphml", "chain.json" })
+        {
+            FinancingNetworkFile.Save(network, temp.File(name));
+            RoundTripTests.AssertSame(network, FinancingNetworkFile.Load(temp.File(name)));
+        }
+
+        var bare = temp.File("bare.json");
+        File.WriteAllText(bare, Chain.Replace("ASSETS", string.Empty, StringComparison.Ordinal));
+        var error = Assert.ThrowsExactly<NetworkFormatException>(() => FinancingNetworkFile.Load(bare));
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                $"{bare} $.links[0]: link #0 (gpu-lenders -> coreweave): 'collateral': names no entity and no asset ('gpu-collateral'); a collateral is the id of an entity in which the borrower holds a stake, or of an asset of the holdings layer",
+                $"{bare} $.links[1]: link #1 (margin-lenders -> softbank): 'collateral': names no entity and no asset ('arm-shares'); a collateral is the id of an entity in which the borrower holds a stake, or of an asset of the holdings layer",
+            },
+            error.Problems.Select(p => p.ToString()).ToArray(),
+            string.Join("\n", error.Problems));
+        var run = CliRunner.Run("validate", bare);
+        Assert.AreEqual(2, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "$.links[1]: link #1 (margin-lenders -> softbank): 'collateral': names no entity and no asset ('arm-shares')");
+    }
+
     [TestMethod]
     public void CsvWriter_NoHoldingsLayer_NoFilesAndStaleOnesRemoved()
     {
