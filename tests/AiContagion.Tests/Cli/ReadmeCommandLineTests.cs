@@ -58,7 +58,7 @@ public sealed class ReadmeCommandLineTests
                 .Select(a => a switch
                 {
                     "big-network/" => Repo.Graph("ai-chain.json"),
-                    _ when a.StartsWith("graphs/", StringComparison.Ordinal) => Repo.Path(a.Split('/')),
+                    _ when a.StartsWith("graphs/", StringComparison.Ordinal) || a.StartsWith("docs/", StringComparison.Ordinal) => Repo.Path(a.Split('/')),
                     _ when a.EndsWith(".png", StringComparison.Ordinal) || a.EndsWith(".svg", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal) => temp.File(a),
                     _ => a,
                 }).ToArray();

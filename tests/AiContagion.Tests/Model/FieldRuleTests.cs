@@ -63,7 +63,7 @@ public sealed class FieldRuleTests
     [DataRow("maturity before asOf", "link #0 (a -> b)", "maturity", "must not be before the start (the network's asOf); got 2025-12, start 2026-01")]
     [DataRow("seniority on equity", "link #0 (a -> b)", "seniority", "only debt links (Loan, Bond, CreditFacility, VendorFinancing) carry it; this link is Equity")]
     [DataRow("collateral on a lease", "link #0 (a -> b)", "collateral", "only debt links (Loan, Bond, CreditFacility, VendorFinancing) carry it; this link is Lease")]
-    [DataRow("collateral naming no entity", "link #0 (a -> b)", "collateral", "names no entity ('ghost'); a collateral is the id of an entity in which the borrower holds a stake")]
+    [DataRow("collateral naming no entity", "link #0 (a -> b)", "collateral", "names no entity and no asset ('ghost'); a collateral is the id of an entity in which the borrower holds a stake, or of an asset of the holdings layer")]
     [DataRow("maxLtv without collateral", "link #0 (a -> b)", "maxLtv", "a maximum loan-to-value needs a collateral")]
     [DataRow("maxLtv of zero", "link #0 (a -> b)", "maxLtv", "must be positive when given")]
     [DataRow("low above amount", "link #0 (a -> b)", "low", "must not be above the amount; got low 12, amount 10")]
