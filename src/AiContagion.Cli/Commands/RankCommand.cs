@@ -10,8 +10,9 @@ namespace AiContagion.Cli.Commands;
 
 /// <summary>
 /// <c>aicontagion rank &lt;graph&gt; --model M [--candidates funding|all|ID,ID] [--pairs | --greedy K] [--top N]
-/// [--sweep NAME=v1,v2,...]... [--chart FILE] [--json [--detail]] [--output FILE]</c>: which funding source's
-/// withdrawal brings down the most links, and (with <c>--sweep</c>) how that answer moves across assumptions.
+/// [--sweep NAME=v1,v2,...]... [--baseline auto|none|no-shock] [--chart FILE] [--json [--detail]] [--output FILE]</c>:
+/// which funding source's withdrawal brings down the most links (for the runway: beyond the no-shock baseline, within
+/// the horizon), and (with <c>--sweep</c>) how that answer moves across assumptions.
 /// </summary>
 internal static class RankCommand
 {
@@ -25,6 +26,7 @@ internal static class RankCommand
         var threads = new ThreadsOption("runs");
         var chart = new ChartOption("Also draw the ranking as a bar chart (links down, direct vs cascade)");
         var sweep = new RankSweepOption();
+        var baseline = new RankBaselineOption();
         var results = new ResultOptions(
             "Rows of the ranking (default 20; --json lists every entry up to 10,000 entities + links); with --sweep also k of the top-k overlap (default 3).",
             OutputFileOption.ForRows("one row per ranking entry (with --sweep: per setting and entry); columns: " + RankReport.Rows.Help + "."));
@@ -34,6 +36,7 @@ internal static class RankCommand
         {
             graph, candidates, threads, chart, sweep,
         };
+        command.Options.Add(baseline);
         models.AddTo(command);
         mode.AddTo(command);
         shock.AddTo(command);
@@ -49,6 +52,7 @@ internal static class RankCommand
                 Shock = shock.Shock(parse),
                 WithdrawalFraction = shock.Fraction(parse),
                 MaxDegreeOfParallelism = threads.MaxDegreeOfParallelism(parse),
+                Baseline = baseline.Value(parse),
             }));
             if (axes.Count > 0)
             {

@@ -26,4 +26,7 @@ public enum CascadeModelKind
 
     /// <summary>Gai–Kapadia threshold cascade: <see cref="GaiKapadiaCascade"/>.</summary>
     GaiKapadia,
+
+    /// <summary>The runway, the dated cash-flow model whose rounds are months: <see cref="RunwayCascade"/>.</summary>
+    Runway,
 }

@@ -23,4 +23,7 @@ public sealed record CascadeModelSettings
 
     /// <summary>Gai–Kapadia cascade. Default: <see cref="GaiKapadiaOptions"/> defaults.</summary>
     public GaiKapadiaOptions GaiKapadia { get; init; } = new();
+
+    /// <summary>The runway (dated cash flows). Default: <see cref="RunwayOptions"/> defaults.</summary>
+    public RunwayOptions Runway { get; init; } = new();
 }

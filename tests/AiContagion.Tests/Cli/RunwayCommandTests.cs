@@ -9,6 +9,7 @@ namespace AiContagion.Tests.Cli;
 public sealed class RunwayCommandTests
 {
     // The chain of three of RunwaySimulationTests.Run_ChainOfThree_HandDerivedTimeline: b fails in month 5, c in month 8.
+    // (The round states its one-year term: an undated claim is paid once in its start month since issue 14.)
     [TestMethod]
     public void Runway_ChainOfThreeJson_FailedMonthsAndTimeline()
     {
@@ -18,7 +19,7 @@ public sealed class RunwayCommandTests
         builder.AddEntity(new Entity("vc", Sector.VentureCapital));
         builder.AddEntity(new Entity("b", Sector.AppStartup) { Cash = 6, Costs = 24 });
         builder.AddEntity(new Entity("c", Sector.ModelLab) { Cash = 2, Revenue = 24, Costs = 36 });
-        builder.AddLink("vc", "b", LinkKind.Equity, 36);
+        builder.AddLink(new Link("vc", "b", LinkKind.Equity, 36) { TermYears = 1 });
         builder.AddLink("b", "c", LinkKind.ApiSpend, 12);
         FinancingNetworkFile.Save(builder.Build(), graph);
 

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using AiContagion.Cascades;
+using AiContagion.Cli.Infrastructure;
+using Spectre.Console;
+
+namespace AiContagion.Cli.Commands.Runway;
+
+/// <summary>
+/// What every output of the runway model states, in text and JSON: the assumptions the run relied on (undated links,
+/// firms without a cash figure) and the baseline — who fails without any shock, in which month, and why.
+/// </summary>
+internal static class RunwayText
+{
+    /// <summary>The cause as the outputs write it: <c>cash</c>, <c>losses</c>, <c>shock</c>.</summary>
+    public static string CauseName(RunwayFailureCause cause) => cause switch
+    {
+        RunwayFailureCause.Cash => "cash",
+        RunwayFailureCause.Losses => "losses",
+        RunwayFailureCause.Shock => "shock",
+        _ => "none",
+    };
+
+    /// <summary>One line per assumption, each starting with <c>note:</c>.</summary>
+    public static void WriteNotes(TextWriter output, RunwayAssumptions assumptions)
+    {
+        foreach (var note in assumptions.Notes)
+        {
+            output.WriteLine("note: " + note);
+        }
+    }
+
+    /// <summary>The <c>assumptions</c> object: the undated-link defaults, the unknown-cash rule and every firm relying on it, the notes.</summary>
+    public static void WriteAssumptions(Utf8JsonWriter w, RunwayAssumptions assumptions)
+    {
+        w.WriteStartObject("assumptions");
+        if (assumptions.AsOf is { } asOf)
+        {
+            w.WriteString("asOf", asOf.ToString());
+        }
+        else
+        {
+            w.WriteNull("asOf");
+        }
+
+        w.WriteNumber("undatedClaims", assumptions.UndatedClaims);
+        w.WriteNumber("undatedContracts", assumptions.UndatedContracts);
+        w.WriteNumber("defaultTermMonths", assumptions.DefaultTermMonths);
+        w.WriteNumber("linksWithoutStart", assumptions.LinksWithoutStart);
+        w.WriteString("unknownCashRule", assumptions.UnknownCashRuleText);
+        w.WriteStrings("unknownCash", assumptions.UnknownCash);
+        w.WriteStrings("notes", assumptions.Notes);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>baseline</c> object: the firms that fail with no shock at all, by month, each with the flows that drained it.</summary>
+    public static void WriteBaseline(Utf8JsonWriter w, RunwayResult runway, ResultScope scope)
+    {
+        w.WriteStartObject("baseline");
+        w.WriteNumber("failed", runway.FailedWithoutShock);
+        w.WriteStartArray("failures");
+        foreach (var e in scope.Take(runway.BaselineFailures))
+        {
+            WriteFailure(w, e.Id, e.BaselineFailure!);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One failure as a JSON object: id, month, cause, cash and the flows of months 1 to the failure.</summary>
+    public static void WriteFailure(Utf8JsonWriter w, string id, RunwayFailure failure)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteNumber("month", failure.Month);
+        w.WriteString("cause", CauseName(failure.Cause));
+        w.WriteOptionalNumberOrNull("cash", failure.Cash);
+        w.WriteNumber("received", failure.Received);
+        w.WriteNumber("revenue", failure.Revenue);
+        w.WriteNumber("paid", failure.Paid);
+        w.WriteNumber("debtServicePaid", failure.DebtServicePaid);
+        w.WriteNumber("costs", failure.Costs);
+        w.WriteNumber("losses", failure.Losses);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The baseline in words and a table: who fails anyway, in which month, and what drained it.</summary>
+    public static void WriteBaselineTable(IAnsiConsole console, RunwayResult runway, int rows)
+    {
+        var failures = runway.BaselineFailures;
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"baseline (no withdrawal): {Readable.Count(failures.Length)} firms fail anyway within {runway.Options.Months} months{(failures.IsEmpty ? "" : ":")}"));
+        if (failures.IsEmpty)
+        {
+            return;
+        }
+
+        var unit = Markup.Escape(runway.Network.Unit);
+        var table = new Table().AddColumn(new TableColumn("month").RightAligned()).AddColumn("entity").AddColumn("cause")
+            .AddColumn(new TableColumn($"cash at start ({unit})").RightAligned())
+            .AddColumn(new TableColumn("received").RightAligned()).AddColumn(new TableColumn("revenue").RightAligned())
+            .AddColumn(new TableColumn("paid").RightAligned()).AddColumn(new TableColumn("of which debt service").RightAligned())
+            .AddColumn(new TableColumn("costs").RightAligned()).AddColumn(new TableColumn("cash at failure").RightAligned())
+            .AddColumn(new TableColumn("losses").RightAligned());
+        foreach (var e in failures.Take(rows))
+        {
+            var f = e.BaselineFailure!;
+            table.AddRow(
+                f.Month.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(e.Id),
+                CauseName(f.Cause),
+                e.InitialCash is { } c ? Readable.Amount(Math.Round(c, 4)) + (e.CashEstimated ? " (est.)" : "") : "unlimited",
+                Readable.Amount(Math.Round(f.Received, 4)),
+                Readable.Amount(Math.Round(f.Revenue, 4)),
+                Readable.Amount(Math.Round(f.Paid, 4)),
+                Readable.Amount(Math.Round(f.DebtServicePaid, 4)),
+                Readable.Amount(Math.Round(f.Costs, 4)),
+                f.Cash is { } cash ? Readable.Amount(Math.Round(cash, 4)) : "unlimited",
+                Readable.Amount(Math.Round(f.Losses, 4)));
+        }
+
+        console.Write(table);
+        if (failures.Length > rows)
+        {
+            console.WriteLine(Readable.More(failures.Length - rows, "baseline failures"));
+        }
+    }
+}
