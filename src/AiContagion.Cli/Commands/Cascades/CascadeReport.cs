@@ -262,14 +262,14 @@ internal static class CascadeReport
     private static void WriteMonths(CliContext context, CascadeResult result, RunwayResult runway, int rows)
     {
         var console = context.Console;
-        RunwayText.WriteNotes(context.Output, runway.Assumptions);
+        RunwayText.WriteNotes(context.Output, runway.Assumptions, runway.Options.Months);
         console.WriteLine("the cascade month by month (rounds are months; month 0 is the state at asOf):");
         var months = new Table().AddColumn(new TableColumn("month").RightAligned()).AddColumn("failed")
             .AddColumn(new TableColumn("links down").RightAligned()).AddColumn(new TableColumn($"amount down ({Markup.Escape(result.Network.Unit)})").RightAligned());
         foreach (var round in result.History)
         {
             months.AddRow(
-                round.Round.ToString(CultureInfo.InvariantCulture),
+                RunwayText.MonthCell(runway.Assumptions, round.Round),
                 Markup.Escape(round.Failed.IsEmpty ? "-" : Readable.List([.. round.Failed.Take(rows)]) + (round.Failed.Length > rows ? $" and {round.Failed.Length - rows} more" : string.Empty)),
                 round.LinksDown.ToString(CultureInfo.InvariantCulture),
                 Readable.Amount(round.AmountDown));

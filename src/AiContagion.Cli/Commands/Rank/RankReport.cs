@@ -61,7 +61,7 @@ internal static class RankReport
         !ranking.AgainstBaseline ? null : ranking.ModelName == CascadeModels.CommandName(CascadeModelKind.Runway) ? "firstFailureMonth" : "firstFailureRound";
 
     /// <summary>One ranking entry as a JSON object (shared with the sweep output); against the baseline, with its earlier failures and first failure.</summary>
-    internal static void WriteEntry(Utf8JsonWriter w, CandidateRank e, string? firstFailureName = null)
+    internal static void WriteEntry(Utf8JsonWriter w, CandidateRank e, string? firstFailureName = null, RunwayAssumptions? calendar = null)
     {
         w.WriteStartObject();
         w.WriteNumber("rank", e.Rank);
@@ -78,13 +78,17 @@ internal static class RankReport
         {
             w.WriteNumber("earlierFailures", e.EarlierFailures);
             w.WriteNumberOrNull(firstFailureName, e.FirstFailureRound);
+            if (calendar is not null)
+            {
+                RunwayText.WriteDate(w, "firstFailureDate", calendar, e.FirstFailureRound);
+            }
         }
 
         w.WriteEndObject();
     }
 
     /// <summary>The ranking table (shared with the sweep output), cut at <paramref name="rows"/>.</summary>
-    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, IReadOnlyList<CandidateRank> entries, int rows, string? firstFailureName = null)
+    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, IReadOnlyList<CandidateRank> entries, int rows, string? firstFailureName = null, RunwayAssumptions? calendar = null)
     {
         if (entries.Count == 0)
         {
@@ -122,7 +126,7 @@ internal static class RankReport
             if (firstFailureName is not null)
             {
                 cells.Add(e.EarlierFailures.ToString(CultureInfo.InvariantCulture));
-                cells.Add(e.FirstFailureRound?.ToString(CultureInfo.InvariantCulture) ?? "-");
+                cells.Add(e.FirstFailureRound is not { } first ? "-" : calendar is not null ? RunwayText.MonthCell(calendar, first) : first.ToString(CultureInfo.InvariantCulture));
             }
 
             table.AddRow([.. cells]);
@@ -159,7 +163,7 @@ internal static class RankReport
         var firstFailure = FirstFailureName(ranking);
         foreach (var e in entries)
         {
-            WriteEntry(w, e, firstFailure);
+            WriteEntry(w, e, firstFailure, ranking.Baseline?.Runway?.Assumptions);
         }
 
         w.WriteEndArray();
@@ -210,7 +214,7 @@ internal static class RankReport
         var console = context.Console;
         if (baseline.Runway is { } runway)
         {
-            RunwayText.WriteNotes(context.Output, runway.Assumptions);
+            RunwayText.WriteNotes(context.Output, runway.Assumptions, runway.Options.Months);
             console.WriteLine("entries count only what each withdrawal adds to the baseline (links down and firms failed within the horizon that the baseline does not have):");
             RunwayText.WriteBaselineTable(console, runway, rows);
             return;
@@ -233,6 +237,6 @@ internal static class RankReport
         }
 
         WriteBaselineText(context, ranking, rows);
-        WriteEntryTable(console, ranking.Network.Unit, ranking.Entries, rows, FirstFailureName(ranking));
+        WriteEntryTable(console, ranking.Network.Unit, ranking.Entries, rows, FirstFailureName(ranking), ranking.Baseline?.Runway?.Assumptions);
     }
 }

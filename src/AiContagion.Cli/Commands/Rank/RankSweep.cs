@@ -209,7 +209,7 @@ internal static class RankSweep
             var firstFailure = RankReport.FirstFailureName(setting.Ranking);
             foreach (var entry in setting.Ranking.Entries.Take(limit ?? int.MaxValue))
             {
-                RankReport.WriteEntry(w, entry, firstFailure);
+                RankReport.WriteEntry(w, entry, firstFailure, setting.Ranking.Baseline?.Runway?.Assumptions);
             }
 
             w.WriteEndArray();
@@ -262,7 +262,7 @@ internal static class RankSweep
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]#{setting.Index + 1}[/] {Markup.Escape(setting.Label)}"));
             console.WriteLine("settings: " + ModelOptions.Describe(setting.Ranking.Settings));
             RankReport.WriteBaselineText(context, setting.Ranking, rows);
-            RankReport.WriteEntryTable(console, sweep.Network.Unit, setting.Ranking.Entries, rows, RankReport.FirstFailureName(setting.Ranking));
+            RankReport.WriteEntryTable(console, sweep.Network.Unit, setting.Ranking.Entries, rows, RankReport.FirstFailureName(setting.Ranking), setting.Ranking.Baseline?.Runway?.Assumptions);
         }
 
         if (sweep.Settings.Length > 1)

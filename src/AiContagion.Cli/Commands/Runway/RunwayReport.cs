@@ -103,6 +103,8 @@ internal static class RunwayReport
             w.WriteString("id", e.Id);
             w.WriteNumberOrNull("failedMonth", e.FailedMonth);
             w.WriteNumberOrNull("baselineFailedMonth", e.BaselineFailedMonth);
+            RunwayText.WriteDate(w, "failedDate", result.Assumptions, e.FailedMonth);
+            RunwayText.WriteDate(w, "baselineFailedDate", result.Assumptions, e.BaselineFailedMonth);
             w.WriteString("outcome", OutcomeName(e.Outcome));
             if (e.Failure is { } failure)
             {
@@ -147,6 +149,7 @@ internal static class RunwayReport
         {
             w.WriteStartObject();
             w.WriteNumber("month", month.Month);
+            RunwayText.WriteDate(w, "date", result.Assumptions, month.Month);
             w.WriteNumber("linksDown", month.LinksDown);
             w.WriteNumber("amountDown", month.AmountDown);
             w.WriteNumber("entitiesFailed", month.EntitiesFailed);
@@ -170,7 +173,7 @@ internal static class RunwayReport
         console.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
             $"runway over {result.Options.Months} months, {shock}: {Readable.Count(result.Failed)} entities out of cash ({Readable.Count(result.FailedWithoutShock)} without the shock, {Readable.Count(result.FailedBecauseOfShock)} because of it), {Readable.Count(result.Timeline[^1].LinksDown)} links down")));
-        RunwayText.WriteNotes(context.Output, result.Assumptions);
+        RunwayText.WriteNotes(context.Output, result.Assumptions, result.Options.Months);
         if (result.Failed > 0)
         {
             var unit = Markup.Escape(network.Unit);
@@ -179,12 +182,12 @@ internal static class RunwayReport
             foreach (var e in result.FailureOrder.Take(rows))
             {
                 table.AddRow(
-                    e.FailedMonth!.Value.ToString(CultureInfo.InvariantCulture),
+                    RunwayText.MonthCell(result.Assumptions, e.FailedMonth!.Value),
                     Markup.Escape(e.Id),
                     network[e.Id].Sector.ToString(),
                     RunwayText.CauseName(e.Failure!.Cause),
                     OutcomeName(e.Outcome),
-                    e.BaselineFailedMonth is { } b ? b.ToString(CultureInfo.InvariantCulture) : "survives",
+                    e.BaselineFailedMonth is { } b ? RunwayText.MonthCell(result.Assumptions, b) : "survives",
                     e.InitialCash is { } c ? Readable.Amount(Math.Round(c, 4)) + (e.CashEstimated ? " (est.)" : "") : "unlimited");
             }
 
@@ -212,7 +215,7 @@ internal static class RunwayReport
             if (changed || month.Month == result.Options.Months)
             {
                 timeline.AddRow(
-                    month.Month.ToString(CultureInfo.InvariantCulture),
+                    RunwayText.MonthCell(result.Assumptions, month.Month),
                     month.LinksDown.ToString(CultureInfo.InvariantCulture),
                     month.EntitiesFailed.ToString(CultureInfo.InvariantCulture),
                     Readable.Amount(Math.Round(month.FlowStopped, 4)),

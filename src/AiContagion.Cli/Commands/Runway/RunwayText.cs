@@ -21,9 +21,34 @@ internal static class RunwayText
         _ => "none",
     };
 
-    /// <summary>One line per assumption, each starting with <c>note:</c>.</summary>
-    public static void WriteNotes(TextWriter output, RunwayAssumptions assumptions)
+    /// <summary>
+    /// The calendar month of month <paramref name="month"/> ≥ 1, written <c>YYYY-MM</c> (month k is the k-th calendar
+    /// month counted from the asOf month: asOf 2026-01 → month 1 is 2026-01), or <see langword="null"/> for month 0
+    /// (the state at asOf) and for a network without an asOf.
+    /// </summary>
+    public static string? Date(RunwayAssumptions assumptions, int? month) =>
+        assumptions.AsOf is { } asOf && month is { } k && k >= 1 ? asOf.AddMonths(k - 1).ToString() : null;
+
+    /// <summary>A month as the tables write it: <c>5 (2026-05)</c>, or the bare number without a calendar date (month 0, no asOf).</summary>
+    public static string MonthCell(RunwayAssumptions assumptions, int month) =>
+        Date(assumptions, month) is { } date
+            ? string.Create(CultureInfo.InvariantCulture, $"{month} ({date})")
+            : month.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The calendar line (which calendar months the months are), then one line per assumption, each starting with <c>note:</c>.</summary>
+    public static void WriteNotes(TextWriter output, RunwayAssumptions assumptions, int? months = null)
     {
+        if (assumptions.AsOf is { } asOf)
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"calendar: asOf {asOf}; month 0 is the state at asOf, month 1 is {asOf}{(months is { } h ? $", month {h} is {Date(assumptions, h)}" : "")}"));
+        }
+        else
+        {
+            output.WriteLine("calendar: the network has no asOf; month 1 is the first month simulated (no calendar dates)");
+        }
+
         foreach (var note in assumptions.Notes)
         {
             output.WriteLine("note: " + note);
@@ -61,7 +86,7 @@ internal static class RunwayText
         w.WriteStartArray("failures");
         foreach (var e in scope.Take(runway.BaselineFailures))
         {
-            WriteFailure(w, e.Id, e.BaselineFailure!);
+            WriteFailure(w, e.Id, e.BaselineFailure!, runway.Assumptions);
         }
 
         w.WriteEndArray();
@@ -69,11 +94,12 @@ internal static class RunwayText
     }
 
     /// <summary>One failure as a JSON object: id, month, cause, cash and the flows of months 1 to the failure.</summary>
-    public static void WriteFailure(Utf8JsonWriter w, string id, RunwayFailure failure)
+    public static void WriteFailure(Utf8JsonWriter w, string id, RunwayFailure failure, RunwayAssumptions assumptions)
     {
         w.WriteStartObject();
         w.WriteString("id", id);
         w.WriteNumber("month", failure.Month);
+        WriteDate(w, "date", assumptions, failure.Month);
         w.WriteString("cause", CauseName(failure.Cause));
         w.WriteOptionalNumberOrNull("cash", failure.Cash);
         w.WriteNumber("received", failure.Received);
@@ -83,6 +109,19 @@ internal static class RunwayText
         w.WriteNumber("costs", failure.Costs);
         w.WriteNumber("losses", failure.Losses);
         w.WriteEndObject();
+    }
+
+    /// <summary>A calendar date (<c>YYYY-MM</c>) of a month, <see langword="null"/> when it has none (see <see cref="Date"/>).</summary>
+    public static void WriteDate(Utf8JsonWriter w, string name, RunwayAssumptions assumptions, int? month)
+    {
+        if (Date(assumptions, month) is { } date)
+        {
+            w.WriteString(name, date);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     /// <summary>The baseline in words and a table: who fails anyway, in which month, and what drained it.</summary>
@@ -108,7 +147,7 @@ internal static class RunwayText
         {
             var f = e.BaselineFailure!;
             table.AddRow(
-                f.Month.ToString(CultureInfo.InvariantCulture),
+                MonthCell(runway.Assumptions, f.Month),
                 Markup.Escape(e.Id),
                 CauseName(f.Cause),
                 e.InitialCash is { } c ? Readable.Amount(Math.Round(c, 4)) + (e.CashEstimated ? " (est.)" : "") : "unlimited",
