@@ -214,6 +214,15 @@ public sealed class FinancingNetwork
         System.Globalization.CultureInfo.InvariantCulture,
         $"FinancingNetwork '{Metadata.Title ?? "untitled"}': {EntityCount} entities, {LinkCount} links, total {TotalAmount:0.###} {Unit}");
 
+    /// <summary>
+    /// This network with some links replaced by drawn copies (<see cref="AmountDraws"/>): the same entities, metadata
+    /// and id map, <paramref name="links"/> in place of the links, and an index sharing every array but the amounts.
+    /// Trusted: the caller guarantees each replaced link differs only in amount (and a schedule scaled to it) and still
+    /// keeps every rule, so nothing is validated again. O(1) beyond the arrays given.
+    /// </summary>
+    internal FinancingNetwork WithDrawnAmounts(ImmutableArray<Link> links, double[] amounts) =>
+        new(Metadata, Entities, links, _indexById, Index.WithAmounts(links, amounts));
+
     internal int IndexOfRequired(string id)
     {
         ArgumentNullException.ThrowIfNull(id);

@@ -22,6 +22,7 @@ public sealed class ReadmeCommandLineTests
             ("| `cascade --output` |", CascadeReport.EntityRows.Names),
             ("| `cascade --output-links` |", CascadeReport.LinkRows.Names),
             ("| `rank` |", RankReport.Rows.Names),
+            ("| `rank --uncertainty` |", RankUncertaintyReport.Rows.Names),
             ("| `stress` |", StressReport.Rows.Names),
             ("| `centrality` |", CentralityReport.Rows.Names),
             ("| `runway` |", RunwayReport.Rows.Names),
