@@ -54,6 +54,8 @@ public static class QuickTimer
             ("ranking", () => { var r = Workloads.Ranking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("ranking-1thread", () => { var r = Workloads.Ranking(network, 1); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("stress", () => $"{Workloads.Stress(network).LinksDown}"),
+            ("runway", () => Workloads.Runway(network, source).ToString()),
+            ("runway-ranking", () => { var r = Workloads.RunwayRanking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
         };
         foreach (var (name, op) in ops)
         {

@@ -144,6 +144,14 @@ public static class Workloads
     public static RankingResult Ranking(FinancingNetwork network, int maxDegreeOfParallelism = -1) =>
         new WithdrawalRanking(new FundingWithdrawalCascade(), new WithdrawalRankingOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }).Rank(network);
 
+    /// <summary>One 24-month runway run (prepare, the baseline, the shocked month loop): the largest funding source withdraws at month 0.</summary>
+    public static CascadeResult Runway(FinancingNetwork network, string source) =>
+        new RunwayCascade(new RunwayOptions { Months = 24 }).Run(network, CascadeShock.Withdraw(source));
+
+    /// <summary>The runway's withdrawal ranking over every funding source, 24 months, against the no-shock baseline (issue 14).</summary>
+    public static RankingResult RunwayRanking(FinancingNetwork network, int maxDegreeOfParallelism = -1) =>
+        new WithdrawalRanking(new RunwayCascade(new RunwayOptions { Months = 24 }), new WithdrawalRankingOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }).Rank(network);
+
     /// <summary>Monte Carlo: <see cref="StressTrials"/> trials of the funding model, p = 0.01 per funding source.</summary>
     public static StressResult Stress(FinancingNetwork network) =>
         new StressTest(new FundingWithdrawalCascade(), new StressOptions { Trials = StressTrials, DefaultProbability = 0.01, Seed = 7 }).Run(network);

@@ -7,8 +7,8 @@ namespace AiContagion.Cli.Infrastructure;
 
 /// <summary>
 /// <c>--model</c> (<c>-m</c>) and the model parameters (<c>--alpha</c>, <c>--beta</c>, <c>--seniority</c>,
-/// <c>--recovery</c>, <c>--default-tolerance</c>, <c>--failure-rule</c>, and the fire-sale ones of
-/// <see cref="FireSaleModelOptions"/>), shared by <c>cascade</c>, <c>rank</c>,
+/// <c>--recovery</c>, <c>--default-tolerance</c>, <c>--failure-rule</c>, the fire-sale ones of
+/// <see cref="FireSaleModelOptions"/> and the runway's <see cref="RunwayParameters"/>), shared by <c>cascade</c>, <c>rank</c>,
 /// <c>stress</c> and <c>export --overlay cascade</c>. Values are checked while parsing; a parameter the chosen model
 /// does not read is an error, not ignored.
 /// </summary>
@@ -54,7 +54,7 @@ internal sealed class ModelOptions
 
     private readonly Option<string[]> _recovery = new("--recovery")
     {
-        Description = "credit, chain: recovery rate per claim kind, KIND=r (repeatable or comma-separated), or r for every kind (default 0); gai-kapadia: one rate r.",
+        Description = "credit, chain, runway: recovery rate per claim kind, KIND=r (repeatable or comma-separated), or r for every kind (default 0); gai-kapadia: one rate r.",
         HelpName = "[KIND=]r",
         CustomParser = result => OptionParsing.Parse(result, (option, tokens) =>
         {
@@ -63,7 +63,7 @@ internal sealed class ModelOptions
         }),
     };
 
-    private readonly FractionOption _defaultTolerance = new("--default-tolerance", "funding, chain: τ in [0, 1] of entities with neither a tolerance nor a cash figure (default 0.25).");
+    private readonly FractionOption _defaultTolerance = new("--default-tolerance", "funding, chain, runway (--unknown-cash tolerance): τ in [0, 1] of entities with neither a tolerance nor a cash figure (default 0.25).");
 
     private readonly Option<FailureRule?> _failureRule = new("--failure-rule")
     {
@@ -78,8 +78,9 @@ internal sealed class ModelOptions
     };
 
     private readonly FireSaleModelOptions _fireSale = new();
+    private readonly RunwayParameters _runway = new();
 
-    private IEnumerable<Option> All => [_model, _alpha, _beta, _seniority, _recovery, _defaultTolerance, _failureRule, .. _fireSale.All];
+    private IEnumerable<Option> All => [_model, _alpha, _beta, _seniority, _recovery, _defaultTolerance, _failureRule, .. _fireSale.All, .. _runway.All];
 
     public void AddTo(Command command)
     {
@@ -122,8 +123,17 @@ internal sealed class ModelOptions
 
         Only(parse, kind, _beta, CascadeModelKind.RogersVeraart);
         Only(parse, kind, _seniority, CascadeModelKind.EisenbergNoe, CascadeModelKind.RogersVeraart);
-        Only(parse, kind, _recovery, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.GaiKapadia);
-        Only(parse, kind, _defaultTolerance, CascadeModelKind.Funding, CascadeModelKind.Chain);
+        Only(parse, kind, _recovery, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.GaiKapadia, CascadeModelKind.Runway);
+        Only(parse, kind, _defaultTolerance, CascadeModelKind.Funding, CascadeModelKind.Chain, CascadeModelKind.Runway);
+        foreach (var option in _runway.All)
+        {
+            Only(parse, kind, option, CascadeModelKind.Runway);
+        }
+
+        if (kind == CascadeModelKind.Runway && OptionParsing.Given(parse, _defaultTolerance) && _runway.UnknownCashIsNotTolerance(parse))
+        {
+            throw new CliUsageException("--default-tolerance applies only with --unknown-cash tolerance.");
+        }
         Only(parse, kind, _failureRule, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.GaiKapadia);
 
         var seniority = parse.GetValue(_seniority) ?? ExternalLiabilitySeniority.PariPassu;
@@ -137,6 +147,7 @@ internal sealed class ModelOptions
             DebtRank = new DebtRankOptions { Alpha = kind == CascadeModelKind.DebtRankNonLinear ? parse.GetValue(_alpha) ?? 1.0 : 1.0 },
             FireSale = kind == CascadeModelKind.FireSale ? _fireSale.Read(parse) : new(),
             GaiKapadia = new GaiKapadiaOptions { Rule = rule, Recovery = kind == CascadeModelKind.GaiKapadia ? UniformRecovery(recovery) : 0.0 },
+            Runway = _runway.Read(parse, new RunwayOptions { DefaultTolerance = _defaultTolerance.Value(parse, 0.25), Recovery = Recovery("--recovery", recovery) }),
         };
         _ = CascadeModels.Create(kind, settings);
         return (kind, settings);
@@ -154,7 +165,8 @@ internal sealed class ModelOptions
         }
     }
 
-    private static RecoveryRates Recovery(string option, IReadOnlyList<string> parts)
+    /// <summary>Recovery rates from <c>--recovery</c> parts: <c>r</c> for every kind, or <c>KIND=r</c> per claim kind.</summary>
+    internal static RecoveryRates Recovery(string option, IReadOnlyList<string> parts)
     {
         var rates = RecoveryRates.Zero;
         foreach (var part in parts)

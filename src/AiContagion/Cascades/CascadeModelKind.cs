@@ -32,4 +32,7 @@ public enum CascadeModelKind
 
     /// <summary>Non-linear DebtRank (Bardoscia et al. 2016): <see cref="NonLinearDebtRank"/>.</summary>
     DebtRankNonLinear,
+
+    /// <summary>The runway, the dated cash-flow model whose rounds are months: <see cref="RunwayCascade"/>.</summary>
+    Runway,
 }

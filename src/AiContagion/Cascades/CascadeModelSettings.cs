@@ -26,4 +26,7 @@ public sealed record CascadeModelSettings
 
     /// <summary>The fire-sale model. Default: <see cref="AiContagion.FireSales.FireSaleOptions"/> defaults.</summary>
     public AiContagion.FireSales.FireSaleOptions FireSale { get; init; } = new();
+
+    /// <summary>The runway (dated cash flows). Default: <see cref="RunwayOptions"/> defaults.</summary>
+    public RunwayOptions Runway { get; init; } = new();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cascades;
+using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Model;
 using Spectre.Console;
@@ -100,6 +101,15 @@ internal static class CascadeReport
         w.WriteNumber("amountDown", result.AmountDown);
         w.WriteOptionalNumber("debtRank", result.DebtRank);
         w.WriteOptionalNumber("initialStress", result.InitialStress);
+        if (result.Runway is { } runway)
+        {
+            // The runway's rounds are months; what it relied on, and the baseline (who fails anyway, and why).
+            w.WriteStartObject("runway");
+            RunwayText.WriteAssumptions(w, runway.Assumptions);
+            RunwayText.WriteBaseline(w, runway, scope);
+            w.WriteEndObject();
+        }
+
         scope.WriteTruncation(w, "shocked", "entities", "links", "history[].failed");
         w.WriteStrings("shocked", scope.Take(result.Shocked));
         w.WriteStartArray("entities");
@@ -198,6 +208,11 @@ internal static class CascadeReport
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DebtRank R = {debtRank:0.######} (initial stress {result.InitialStress:0.######})"));
         }
 
+        if (result.Runway is { } runway)
+        {
+            WriteMonths(context, result, runway, rows);
+        }
+
         var figures = FigureColumns(result);
         var entities = new Table().AddColumn(new TableColumn("round").RightAligned()).AddColumn("entity").AddColumn("sector");
         foreach (var (name, _) in figures)
@@ -250,6 +265,27 @@ internal static class CascadeReport
         {
             console.WriteLine(Readable.More(result.LinksDown - rows, "links down", "--top N shows more; --output-links FILE.csv|FILE.json writes every link"));
         }
+    }
+
+    /// <summary>The runway's rounds are months: its assumptions, the cascade month by month, and the baseline.</summary>
+    private static void WriteMonths(CliContext context, CascadeResult result, RunwayResult runway, int rows)
+    {
+        var console = context.Console;
+        RunwayText.WriteNotes(context.Output, runway.Assumptions, runway.Options.Months);
+        console.WriteLine("the cascade month by month (rounds are months; month 0 is the state at asOf):");
+        var months = new Table().AddColumn(new TableColumn("month").RightAligned()).AddColumn("failed")
+            .AddColumn(new TableColumn("links down").RightAligned()).AddColumn(new TableColumn($"amount down ({Markup.Escape(result.Network.Unit)})").RightAligned());
+        foreach (var round in result.History)
+        {
+            months.AddRow(
+                RunwayText.MonthCell(runway.Assumptions, round.Round),
+                Markup.Escape(round.Failed.IsEmpty ? "-" : Readable.List([.. round.Failed.Take(rows)]) + (round.Failed.Length > rows ? $" and {round.Failed.Length - rows} more" : string.Empty)),
+                round.LinksDown.ToString(CultureInfo.InvariantCulture),
+                Readable.Amount(round.AmountDown));
+        }
+
+        console.Write(months);
+        RunwayText.WriteBaselineTable(console, runway, rows);
     }
 
     private static List<(string Name, Func<EntityOutcome, double?> Value)> FigureColumns(CascadeResult result)

@@ -1,6 +1,6 @@
-namespace AiContagion.Stress;
+namespace AiContagion.Cascades;
 
-/// <summary>The state of a <see cref="RunwaySimulation"/> at the end of one month (month 0: the start, after a withdrawal at month 0).</summary>
+/// <summary>The state of a <see cref="RunwayCascade"/> at the end of one month (month 0: the start, after a withdrawal at month 0).</summary>
 /// <param name="Month">The month, 0 to the horizon.</param>
 /// <param name="LinksDown">Links down so far (DESIGN.md §3: payer withdrew or failed while payments were still due, or a claim's recipient failed).</param>
 /// <param name="AmountDown">Their amounts, in the network's unit.</param>

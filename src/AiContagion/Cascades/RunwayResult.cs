@@ -1,11 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using AiContagion.Cascades;
+using AiContagion.Cascades.Engines;
 using AiContagion.Model;
 
-namespace AiContagion.Stress;
+namespace AiContagion.Cascades;
 
-/// <summary>The outcome of a <see cref="RunwaySimulation"/>: each entity's failure month and cash path, and the timeline of links down and failures.</summary>
+/// <summary>
+/// The runway view of a <see cref="RunwayCascade"/> run (<see cref="CascadeResult.Runway"/>): each entity's failure month
+/// and cash path with and without the shock, why it failed, the timeline of links down and failures month by month, and
+/// the assumptions the run relied on.
+/// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RunwayResult
 {
@@ -15,7 +19,9 @@ public sealed class RunwayResult
         ImmutableArray<Withdrawal> withdrawals,
         ImmutableArray<EntityRunway> entities,
         ImmutableArray<RunwayMonth> timeline,
-        ImmutableArray<int> failureOrder)
+        ImmutableArray<int> failureOrder,
+        ImmutableArray<int> baselineOrder,
+        RunwayAssumptions assumptions)
     {
         Network = network;
         Options = options;
@@ -23,6 +29,8 @@ public sealed class RunwayResult
         Entities = entities;
         Timeline = timeline;
         FailureOrder = [.. failureOrder.Select(v => entities[v])];
+        BaselineFailures = [.. baselineOrder.Select(v => entities[v])];
+        Assumptions = assumptions;
     }
 
     /// <summary>The network.</summary>
@@ -43,11 +51,17 @@ public sealed class RunwayResult
     /// <summary>The entities that fail with the shock, by month, then network order.</summary>
     public ImmutableArray<EntityRunway> FailureOrder { get; }
 
+    /// <summary>The entities that fail without any shock (the baseline: who fails anyway, and <see cref="EntityRunway.BaselineFailure"/> says why), by month, then network order.</summary>
+    public ImmutableArray<EntityRunway> BaselineFailures { get; }
+
+    /// <summary>The defaults the run relied on (undated links, entities without a cash figure), for every output to state.</summary>
+    public RunwayAssumptions Assumptions { get; }
+
     /// <summary>Entities that fail with the shock within the horizon.</summary>
     public int Failed => FailureOrder.Length;
 
     /// <summary>Entities that fail within the horizon without the shock.</summary>
-    public int FailedWithoutShock => Entities.Count(e => e.BaselineFailedMonth is not null);
+    public int FailedWithoutShock => BaselineFailures.Length;
 
     /// <summary>Entities the shock sinks, or sinks sooner (<see cref="RunwayOutcome.FailsOnlyWithShock"/> or <see cref="RunwayOutcome.FailsSoonerWithShock"/>).</summary>
     public int FailedBecauseOfShock => Entities.Count(e => e.Outcome is RunwayOutcome.FailsOnlyWithShock or RunwayOutcome.FailsSoonerWithShock);
@@ -56,17 +70,19 @@ public sealed class RunwayResult
     /// <returns>The summary, invariant culture.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Failed} of {Entities.Length} entities out of cash within {Options.Months} months ({FailedWithoutShock} without the shock); {Timeline[^1].LinksDown} links down");
+        $"{Failed} of {Entities.Length} entities fail within {Options.Months} months ({FailedWithoutShock} without the shock); {Timeline[^1].LinksDown} links down");
 
-    internal static RunwayResult Create(FinancingNetwork network, RunwayOptions options, ImmutableArray<Withdrawal> withdrawals, RunwayPlan plan, RunwayRun shocked, RunwayRun baseline)
+    internal static RunwayResult Create(RunwayPlan plan, ImmutableArray<Withdrawal> withdrawals, RunwayRun shocked, RunwayRun baseline)
     {
+        var network = plan.Network;
+        var options = plan.Options;
         var n = network.EntityCount;
         var withdrawn = new HashSet<int>(withdrawals.Select(w => network.IndexOf(w.Id)));
         var entities = new EntityRunway[n];
         for (var v = 0; v < n; v++)
         {
-            var failed = shocked.FailedMonth[v] >= 0 ? shocked.FailedMonth[v] : (int?)null;
-            var before = baseline.FailedMonth[v] >= 0 ? baseline.FailedMonth[v] : (int?)null;
+            var failed = shocked.FailMonth[v] >= 0 ? shocked.FailMonth[v] : (int?)null;
+            var before = baseline.FailMonth[v] >= 0 ? baseline.FailMonth[v] : (int?)null;
             var outcome = (failed, before) switch
             {
                 (null, null) => RunwayOutcome.Survives,
@@ -76,31 +92,41 @@ public sealed class RunwayResult
                 ({ } f, { } b) when f < b => RunwayOutcome.FailsSoonerWithShock,
                 _ => RunwayOutcome.FailsLaterWithShock,
             };
-            var cash = plan.InitialCash[v];
+            var unlimited = plan.Unlimited[v];
+            var last = failed ?? options.Months;
+            var cash = unlimited ? ImmutableArray<double>.Empty : [.. Enumerable.Range(0, last + 1).Select(k => shocked.CashAt(v, k))];
             entities[v] = new EntityRunway(
                 network.Entities[v].Id,
-                double.IsFinite(cash) ? cash : null,
+                unlimited ? null : plan.InitialCash[v],
                 plan.CashEstimated[v],
                 withdrawn.Contains(v),
                 failed,
                 before,
                 outcome,
-                [.. shocked.CashPaths[v]]);
+                cash)
+            {
+                Failure = Failure(plan, shocked, v),
+                BaselineFailure = Failure(plan, baseline, v),
+            };
         }
 
         var months = options.Months;
         var timeline = new RunwayMonth[months + 1];
-        var linksDown = Histogram(shocked.LinkDownMonth, months);
-        var baselineLinksDown = Histogram(baseline.LinkDownMonth, months);
-        var failures = Histogram(shocked.FailedMonth, months);
-        var baselineFailures = Histogram(baseline.FailedMonth, months);
+        var failures = Histogram(shocked.FailMonth, months);
+        var baselineFailures = Histogram(baseline.FailMonth, months);
+        var linksDown = new int[months + 1];
         var amountDown = new double[months + 1];
-        for (var l = 0; l < shocked.LinkDownMonth.Length; l++)
+        var down = shocked.Down;
+        for (var i = 0; i < down.Links.Length; i++)
         {
-            if (shocked.LinkDownMonth[l] >= 0)
-            {
-                amountDown[shocked.LinkDownMonth[l]] += network.Index.Amount[l];
-            }
+            linksDown[down.Rounds[i]]++;
+            amountDown[down.Rounds[i]] += down.Amounts[i];
+        }
+
+        var baselineLinksDown = new int[months + 1];
+        foreach (var k in baseline.Down.Rounds)
+        {
+            baselineLinksDown[k]++;
         }
 
         int links = 0, baselineLinks = 0, failedSoFar = 0, baselineFailed = 0;
@@ -115,8 +141,22 @@ public sealed class RunwayResult
             timeline[k] = new RunwayMonth(k, links, amount, failedSoFar, shocked.FlowStopped[k], baselineLinks, baselineFailed);
         }
 
-        var order = Enumerable.Range(0, n).Where(v => shocked.FailedMonth[v] >= 0).OrderBy(v => shocked.FailedMonth[v]).ThenBy(v => v).ToImmutableArray();
-        return new RunwayResult(network, options, withdrawals, [.. entities], [.. timeline], order);
+        return new RunwayResult(network, options, withdrawals, [.. entities], [.. timeline], [.. shocked.FailedOrder], [.. baseline.FailedOrder], plan.Assumptions);
+    }
+
+    private static RunwayFailure? Failure(RunwayPlan plan, RunwayRun run, int v)
+    {
+        var month = run.FailMonth[v];
+        return month < 0 ? null : new RunwayFailure(
+            month,
+            run.FailCause[v],
+            plan.Unlimited[v] ? null : run.CashAt(v, month),
+            run.Received[v],
+            run.RevenueReceived[v],
+            run.Paid[v],
+            run.DebtServicePaid[v],
+            run.CostsPaid[v],
+            run.LossAtFailure[v]);
     }
 
     private static int[] Histogram(int[] months, int horizon)
