@@ -96,7 +96,7 @@ internal static class FieldSchema
         Number<Link>("share", l => l.Share, (l, v) => l with { Share = v })
             .Rule((l, _, _) => l.Kind == LinkKind.Equity ? null : $"only Equity links carry a share; this link is {l.Kind}")
             .Require((_, v, _) => v is > 0 and <= 1 ? null : Invariant($"must be in (0, 1] (the fraction of the recipient's equity held); got {v}"))
-            .Across(SharesOfOneRecipient),
+            .Across(links => SharesOfOneRecipient(links).Concat(OwnershipGroups.Closed(links))),
         new TextField<Link>("date", l => l.Date, (l, v) => l with { Date = v }),
         new TextField<Link>("source", l => l.Source, (l, v) => l with { Source = v }),
         new TextField<Link>("note", l => l.Note, (l, v) => l with { Note = v }),

@@ -13,7 +13,7 @@ namespace AiContagion.Tests.Cli;
 public sealed class CliBadInputTests
 {
     private static readonly string[] GraphCommands =
-        ["validate", "info", "convert", "cascade", "rank", "export", "stress", "runway", "centrality", "flow", "dominators", "trace"];
+        ["validate", "info", "convert", "cascade", "value", "rank", "export", "stress", "runway", "centrality", "flow", "dominators", "trace"];
 
     /// <summary>The arguments a graph command needs besides the graph, so that only the graph is wrong.</summary>
     private static string[] Rest(string command, string output) => command switch
@@ -70,6 +70,12 @@ public sealed class CliBadInputTests
     [DataRow("cascade {toy} --model eisenberg-noe --external-shock-sector Hedgefund=0.5", "Hedgefund")]
     [DataRow("cascade {toy} --model eisenberg-noe --seniority junior --fail bank", "junior")]
     [DataRow("cascade {toy} --model funding --distress bank=0.5", "distress")]
+    [DataRow("value {toy} --external-shock nobody=0.5", "nobody")]
+    [DataRow("value {toy} --external-shock bank=2", "2")]
+    [DataRow("value {toy} --external-liabilities sideways", "sideways")]
+    [DataRow("value {toy} --sensitivities --wrt nobody", "nobody")]
+    [DataRow("value {toy} --wrt bank", "--wrt")]
+    [DataRow("value {toy} --output {out}.bmp", ".bmp")]
     [DataRow("rank {toy} --candidates nobody", "nobody")]
     [DataRow("rank {toy} --fraction 0", "0")]
     [DataRow("rank {toy} --threads 0", "0")]
@@ -228,6 +234,8 @@ public sealed class CliRandomArgumentsTests
         ["convert"] = ["--format", "--json"],
         ["cascade"] = ["--json", "--model", "--alpha", "--beta", "--seniority", "--recovery", "--default-tolerance", "--failure-rule", "--withdraw", "--fail",
             "--distress", "--distress-all", "--external-shock", "--external-shock-all", "--external-shock-sector", "--top", "--detail", "--output", "--output-links"],
+        ["value"] = ["--json", "--external-shock", "--external-shock-all", "--external-shock-sector", "--external-liabilities", "--eisenberg-noe",
+            "--sensitivities", "--wrt", "--top", "--detail", "--output"],
         ["rank"] = ["--json", "--candidates", "--pairs", "--greedy", "--top", "--shock", "--fraction", "--threads", "--chart", "--sweep", "--model", "--recovery",
             "--default-tolerance", "--failure-rule", "--alpha", "--beta", "--detail", "--output"],
         ["export"] = ["--overlay", "--model", "--withdraw", "--min-amount", "--top", "--title", "--no-legend", "--no-labels", "--json", "--fail", "--external-shock-all",

@@ -4,6 +4,7 @@ using AiContagion.Cli.Commands.Centrality;
 using AiContagion.Cli.Commands.Rank;
 using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Commands.Stress;
+using AiContagion.Cli.Commands.Value;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Cli;
@@ -21,6 +22,7 @@ public sealed class ReadmeCommandLineTests
         {
             ("| `cascade --output` |", CascadeReport.EntityRows.Names),
             ("| `cascade --output-links` |", CascadeReport.LinkRows.Names),
+            ("| `value` |", ValueReport.Rows.Names),
             ("| `rank` |", RankReport.Rows.Names),
             ("| `rank --uncertainty` |", RankUncertaintyReport.Rows.Names),
             ("| `stress` |", StressReport.Rows.Names),

@@ -128,6 +128,9 @@ public sealed class BadInputTests
     [DataRow("json/shares-over-one.json", "{dir}/json/shares-over-one.json $.links[1]: link #1 (c -> b): 'share': the shares of 'b' held through links #0, #1 sum to 1.1 (0.6 + 0.5); at most 1 (all of its equity)")]
     [DataRow("csv/shares-over-one", "{dir}/csv/shares-over-one/links.csv:3: link #1 (c -> b): 'share': the shares of 'b' held through links #0, #1 sum to 1.1 (0.6 + 0.5); at most 1 (all of its equity)")]
     [DataRow("graphml/shares-over-one.graphml", "{dir}/graphml/shares-over-one.graphml:14: link #1 (c -> b): 'share': the shares of 'b' held through links #0, #1 sum to 1.1 (0.6 + 0.5); at most 1 (all of its equity)")]
+    [DataRow("json/closed-ownership-group.json", "{dir}/json/closed-ownership-group.json $.links[2]: link #2 (b -> a): 'share': 'a' and 'b' are owned 100 % within their group (links #0, #2): a closed ownership group, held by no one outside it, whose equity values are undefined; at least one of them must be held partly from outside")]
+    [DataRow("csv/closed-ownership-group", "{dir}/csv/closed-ownership-group/links.csv:4: link #2 (b -> a): 'share': 'a' and 'b' are owned 100 % within their group (links #0, #2): a closed ownership group, held by no one outside it, whose equity values are undefined; at least one of them must be held partly from outside")]
+    [DataRow("graphml/closed-ownership-group.graphml", "{dir}/graphml/closed-ownership-group.graphml:15: link #2 (b -> a): 'share': 'a' and 'b' are owned 100 % within their group (links #0, #2): a closed ownership group, held by no one outside it, whose equity values are undefined; at least one of them must be held partly from outside")]
     public void NewFields_EachFile_ExactlyTheseLocatedProblems(string file, string expected)
     {
         var root = Repo.TestData("BadInput");
