@@ -124,6 +124,13 @@ public static class Workloads
     public static ProvenanceResult ProvenanceOf(FinancingNetwork network, string target) =>
         MoneyProvenance.Trace(network, new ProvenanceOptions { Targets = [target] });
 
+    /// <summary>Round-trip shares (circular money) of every entity.</summary>
+    public static RoundTripResult RoundTripOf(FinancingNetwork network) => MoneyRoundTrip.Compute(network);
+
+    /// <summary>Round-trip shares of the given entities.</summary>
+    public static RoundTripResult RoundTripOf(FinancingNetwork network, IReadOnlyCollection<string> targets) =>
+        MoneyRoundTrip.Compute(network, new ProvenanceOptions { Targets = targets });
+
     /// <summary>The funding cascade after the largest funding source withdraws (prepare + run).</summary>
     public static CascadeResult FundingCascade(FinancingNetwork network, string source) =>
         new FundingWithdrawalCascade().Run(network, CascadeShock.Withdraw(source));

@@ -31,6 +31,7 @@ public sealed class ReadmeCommandLineTests
             ("| `flow` |", FlowCommand.Rows.Names),
             ("| `dominators` |", DominatorsCommand.Rows.Names),
             ("| `trace` |", TraceCommand.Rows.Names),
+            ("| `trace --round-trip` |", TraceCommand.RoundTripRows.Names),
             ("| `experiment gai-kapadia` |", ExperimentCommand.Rows.Names),
         };
         var lines = Readme.Value.Split('\n');
