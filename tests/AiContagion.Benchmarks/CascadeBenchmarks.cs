@@ -50,6 +50,14 @@ public class CascadeBenchmarks
     [Benchmark(Description = "ranking")]
     public object Ranking() => Workloads.Ranking(_network);
 
+    /// <summary>One 24-month runway run (prepare, baseline, the largest source's withdrawal); issue 14's target: ≤ 0.2 s on 10⁶ links.</summary>
+    [Benchmark(Description = "runway")]
+    public object Runway() => Workloads.Runway(_network, _source);
+
+    /// <summary>The runway ranking over every funding source, 24 months, against the baseline; issue 14's target: ≤ 10 s on 10⁶ links.</summary>
+    [Benchmark(Description = "runway-ranking")]
+    public object RunwayRanking() => Workloads.RunwayRanking(_network);
+
     /// <summary>1,000 Monte Carlo trials of the funding model (p = 0.01 per funding source), both cores.</summary>
     [Benchmark(Description = "stress")]
     public object Stress() => Workloads.Stress(_network);

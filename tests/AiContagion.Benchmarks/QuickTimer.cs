@@ -22,8 +22,15 @@ public static class QuickTimer
         var enPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.EisenbergNoeClearing().Prepare(network));
         var drPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.LinearDebtRank().Prepare(network));
         var ffPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.CreditLossCascade().Prepare(network));
+        var valuationNetwork = new Lazy<FinancingNetwork>(() => ValuationData.Create(network));
+        var valuation = new Lazy<Valuation.CrossHoldingsValuation>(() => new Valuation.CrossHoldingsValuation(valuationNetwork.Value));
+        var valuationResult = new Lazy<Valuation.ValuationResult>(() => valuation.Value.Value());
         var ops = new (string Name, Func<string> Op)[]
         {
+            ("valuation-prepare", () => $"stakes {new Valuation.CrossHoldingsValuation(valuationNetwork.Value).StakeCount}"),
+            ("valuation", () => { var r = valuation.Value.Value(); return $"defaulted {r.DefaultedCount}, {r.Convergence}"; }),
+            ("valuation-shock", () => { var r = valuation.Value.Value(ValuationShock(valuationNetwork.Value)); return $"defaulted {r.DefaultedCount}, {r.Convergence}"; }),
+            ("valuation-greek", () => valuation.Value.Sensitivities(valuationResult.Value, [Workloads.MostFunded(valuationNetwork.Value)]).Columns[0].ToString()),
             ("load-csv", () => BenchmarkData.Load(size).LinkCount.ToString(CultureInfo.InvariantCulture)),
             ("pagerank", () => { var s = Workloads.PageRankOf(network); return $"iterations {s.Iterations}, top {s.Top(1)[0]}"; }),
             ("pagerank-1thread", () => { var s = Centrality.PageRank.Compute(network, new Centrality.PageRankOptions { Tolerance = Workloads.PageRankL1Tolerance / network.EntityCount, MaxIterations = 1000, MaxDegreeOfParallelism = 1 }); return $"iterations {s.Iterations}"; }),
@@ -33,6 +40,10 @@ public static class QuickTimer
             ("dominators", () => $"entries {Workloads.DominatorsOf(network).Entries.Length}"),
             ("provenance-one", () => $"loops {Workloads.ProvenanceOf(network, sink).Loops}"),
             ("provenance", () => $"loops {Workloads.ProvenanceOf(network).Loops}"),
+            ("round-trip-one", () => Workloads.RoundTripOf(network, [sink]).ToString()),
+            ("round-trip-10", () => Workloads.RoundTripOf(network, [.. network.Entities.Where(e => !e.IsFundingSource).Take(10).Select(e => e.Id)]).ToString()),
+            ("round-trip-10-sources", () => Workloads.RoundTripOf(network, [.. network.Entities.Where(e => e.IsFundingSource).Take(10).Select(e => e.Id)]).ToString()),
+            ("round-trip", () => { try { return Workloads.RoundTripOf(network).ToString(); } catch (Provenance.ProvenanceSolveException e) { return "stops: " + e.Message; } }),
             ("funding", () => Workloads.FundingCascade(network, source).ToString()),
             ("furfine", () => Workloads.Furfine(network, hit).ToString()),
             ("eisenberg-noe", () => Workloads.EisenbergNoe(network, hit).ToString()),
@@ -47,6 +58,8 @@ public static class QuickTimer
             ("ranking", () => { var r = Workloads.Ranking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("ranking-1thread", () => { var r = Workloads.Ranking(network, 1); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("stress", () => $"{Workloads.Stress(network).LinksDown}"),
+            ("runway", () => Workloads.Runway(network, source).ToString()),
+            ("runway-ranking", () => { var r = Workloads.RunwayRanking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
         };
         foreach (var (name, op) in ops)
         {
@@ -70,4 +83,8 @@ public static class QuickTimer
 
         return 0;
     }
+
+    /// <summary>The valuation's stress: every firm loses 10 % of its external assets.</summary>
+    public static IReadOnlyDictionary<string, double> ValuationShock(FinancingNetwork network) =>
+        network.Entities.ToDictionary(e => e.Id, _ => 0.1, StringComparer.Ordinal);
 }

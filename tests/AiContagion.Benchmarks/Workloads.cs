@@ -124,6 +124,13 @@ public static class Workloads
     public static ProvenanceResult ProvenanceOf(FinancingNetwork network, string target) =>
         MoneyProvenance.Trace(network, new ProvenanceOptions { Targets = [target] });
 
+    /// <summary>Round-trip shares (circular money) of every entity.</summary>
+    public static RoundTripResult RoundTripOf(FinancingNetwork network) => MoneyRoundTrip.Compute(network);
+
+    /// <summary>Round-trip shares of the given entities.</summary>
+    public static RoundTripResult RoundTripOf(FinancingNetwork network, IReadOnlyCollection<string> targets) =>
+        MoneyRoundTrip.Compute(network, new ProvenanceOptions { Targets = targets });
+
     /// <summary>The funding cascade after the largest funding source withdraws (prepare + run).</summary>
     public static CascadeResult FundingCascade(FinancingNetwork network, string source) =>
         new FundingWithdrawalCascade().Run(network, CascadeShock.Withdraw(source));
@@ -143,6 +150,14 @@ public static class Workloads
     /// <summary>The funding-model withdrawal ranking over every funding source (1,000 on the 10⁶-link network).</summary>
     public static RankingResult Ranking(FinancingNetwork network, int maxDegreeOfParallelism = -1) =>
         new WithdrawalRanking(new FundingWithdrawalCascade(), new WithdrawalRankingOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }).Rank(network);
+
+    /// <summary>One 24-month runway run (prepare, the baseline, the shocked month loop): the largest funding source withdraws at month 0.</summary>
+    public static CascadeResult Runway(FinancingNetwork network, string source) =>
+        new RunwayCascade(new RunwayOptions { Months = 24 }).Run(network, CascadeShock.Withdraw(source));
+
+    /// <summary>The runway's withdrawal ranking over every funding source, 24 months, against the no-shock baseline (issue 14).</summary>
+    public static RankingResult RunwayRanking(FinancingNetwork network, int maxDegreeOfParallelism = -1) =>
+        new WithdrawalRanking(new RunwayCascade(new RunwayOptions { Months = 24 }), new WithdrawalRankingOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }).Rank(network);
 
     /// <summary>Monte Carlo: <see cref="StressTrials"/> trials of the funding model, p = 0.01 per funding source.</summary>
     public static StressResult Stress(FinancingNetwork network) =>

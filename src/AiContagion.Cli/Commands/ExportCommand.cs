@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using AiContagion.Cascades;
+using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Export;
 using AiContagion.Flow;
@@ -54,7 +56,7 @@ internal static class ExportCommand
             var options = filters.Read(parse, DiagramFile.FormatOf(target));
             var network = graph.Load(parse, context);
             var drawn = overlays.Build(parse, network, overlaySource, models, shocks, from, to, measure, context.CancellationToken);
-            return DiagramReport.Save(context, parse.GetValue(json), network, target, options with { Overlays = drawn }, chosen, renderer);
+            return DiagramReport.Save(context, parse.GetValue(json), network, target, options with { Overlays = drawn }, chosen, renderer, overlays.RunwayAssumptions);
         });
         return command;
     }
@@ -112,7 +114,7 @@ internal sealed class DiagramOptions
 /// <summary>Saves the diagram and reports what it shows (a line, or JSON).</summary>
 internal static class DiagramReport
 {
-    public static int Save(CliContext context, bool json, FinancingNetwork network, string target, DotOptions options, IReadOnlyList<string> overlays, GraphvizRenderer? renderer)
+    public static int Save(CliContext context, bool json, FinancingNetwork network, string target, DotOptions options, IReadOnlyList<string> overlays, GraphvizRenderer? renderer, RunwayAssumptions? runway = null)
     {
         DiagramSaveResult result;
         try
@@ -142,6 +144,11 @@ internal static class DiagramReport
                 w.WriteNumber("linksShown", result.LinksShown);
                 w.WriteNumber("links", network.LinkCount);
                 w.WriteStrings("overlays", overlays);
+                if (runway is not null)
+                {
+                    RunwayText.WriteAssumptions(w, runway);
+                }
+
                 w.WriteEndObject();
             });
         }
@@ -150,6 +157,10 @@ internal static class DiagramReport
             var with = overlays.Count == 0 ? "" : " with " + string.Join(", ", overlays);
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {result.Path} ({result.Format}){with}: {result.EntitiesShown} of {network.EntityCount} entities, {result.LinksShown} of {network.LinkCount} links"));
+            if (runway is not null)
+            {
+                RunwayText.WriteNotes(context.Output, runway);
+            }
         }
 
         return ExitCodes.Ok;
@@ -188,6 +199,9 @@ internal sealed class OverlayOptions
     };
 
     public void AddTo(Command command) => command.Options.Add(_overlay);
+
+    /// <summary>After <see cref="Build"/> with <c>--overlay cascade --model runway</c>: the defaults the run relied on (every output states them).</summary>
+    public RunwayAssumptions? RunwayAssumptions { get; private set; }
 
     /// <summary>The overlays asked for, in order, each once; every option given must serve one of them.</summary>
     public IReadOnlyList<string> Check(ParseResult parse, ModelOptions models, ShockOptions shocks, EntitySelectionOption from, EntitySelectionOption to, MeasureOption measure)
@@ -236,11 +250,13 @@ internal sealed class OverlayOptions
         var sources = from.Resolve(parse, network, EntitySelection.FundingSources)!;
         var sink = to.Resolve(parse, network);
         var drawn = DiagramOverlays.None;
+        var model = overlays.Contains("cascade") ? models.Build(parse) : null;
+        RunwayAssumptions = (model as RunwayCascade)?.Assumptions(network);
         foreach (var name in overlays)
         {
             drawn = name switch
             {
-                "cascade" => drawn with { Cascade = source.Cascade(network, models.Build(parse), shock!.Shock, cancellationToken) },
+                "cascade" => drawn with { Cascade = source.Cascade(network, model!, shock!.Shock, cancellationToken) },
                 "cut" => drawn with { Cut = source.Cut(network, sources, sink!, cancellationToken) },
                 "dominators" => drawn with { Dominators = source.Dominators(network, sources, sink!, cancellationToken) },
                 _ => drawn with { Centrality = source.Centrality(network, parse.GetValue(measure) ?? AiContagion.Centrality.CentralityMeasure.PageRank, cancellationToken) },

@@ -10,9 +10,10 @@ namespace AiContagion.Cli.Commands;
 
 /// <summary>
 /// <c>aicontagion rank &lt;graph&gt; --model M [--candidates funding|all|ID,ID] [--pairs | --greedy K] [--top N]
-/// [--sweep NAME=v1,v2,... | --uncertainty N [--seed S] [--amount-distribution D]] [--chart FILE] [--json [--detail]]
-/// [--output FILE]</c>: which funding source's withdrawal brings down the most links, how that answer moves across
-/// assumptions (<c>--sweep</c>), and how likely each source is to rank first when amounts are uncertain (<c>--uncertainty</c>).
+/// [--sweep NAME=v1,v2,... | --uncertainty N [--seed S] [--amount-distribution D]] [--baseline auto|none|no-shock]
+/// [--chart FILE] [--json [--detail]] [--output FILE]</c>: which funding source's withdrawal brings down the most links
+/// (for the runway: beyond the no-shock baseline, within the horizon), how that answer moves across assumptions
+/// (<c>--sweep</c>), and how likely each source is to rank first when amounts are uncertain (<c>--uncertainty</c>).
 /// </summary>
 internal static class RankCommand
 {
@@ -26,6 +27,7 @@ internal static class RankCommand
         var threads = new ThreadsOption("runs");
         var chart = new ChartOption("Also draw the ranking as a bar chart (links down, direct vs cascade; with --uncertainty each source's rank interval)");
         var sweep = new RankSweepOption();
+        var baseline = new RankBaselineOption();
         var uncertainty = new RankUncertaintyOptions();
         var results = new ResultOptions(
             "Rows of the ranking (default 20; --json lists every entry up to 10,000 entities + links); with --sweep also k of the top-k overlap (default 3).",
@@ -37,6 +39,7 @@ internal static class RankCommand
         {
             graph, candidates, threads, chart, sweep,
         };
+        command.Options.Add(baseline);
         models.AddTo(command);
         mode.AddTo(command);
         shock.AddTo(command);
@@ -54,6 +57,7 @@ internal static class RankCommand
                 Shock = shock.Shock(parse),
                 WithdrawalFraction = shock.Fraction(parse),
                 MaxDegreeOfParallelism = threads.MaxDegreeOfParallelism(parse),
+                Baseline = baseline.Value(parse),
             }));
             if (axes.Count > 0)
             {

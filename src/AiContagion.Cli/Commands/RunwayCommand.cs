@@ -1,15 +1,14 @@
 using System.CommandLine;
+using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
-using AiContagion.Export;
-using AiContagion.Stress;
 
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion runway &lt;graph&gt; --withdraw ID[,ID] [--at MONTH] [--months H] [--top N] [--json [--detail]]
-/// [--output FILE] [--chart FILE]</c>: the month-by-month cash simulation: who runs out of cash when, and how the
-/// failures spread.
+/// <c>aicontagion runway &lt;graph&gt; [--withdraw ID[,ID]] [--at MONTH] [--months H] [--floor X] [--unknown-cash RULE]
+/// [--recovery r] [--top N] [--json [--detail]] [--output FILE] [--chart FILE]</c>: the month-by-month cash model
+/// (<see cref="RunwayCascade"/>): who runs out of cash when, why, and how the failures spread, next to the no-shock baseline.
 /// </summary>
 internal static class RunwayCommand
 {
@@ -25,8 +24,9 @@ internal static class RunwayCommand
             OutputFileOption.ForRows("one row per entity, failures first; columns: " + RunwayReport.Rows.Help + "."));
         var command = new Command(
             "runway",
-            "Monthly cash simulation: sources withdraw at month t0; each entity's cash moves with its link payments (spread over termYears), revenue and costs; "
-            + "an entity out of cash fails and stops paying. Shows who fails when, compared with a no-shock baseline.")
+            "Monthly cash model (the runway; cascade --model runway runs the same): links pay as dated (start, termYears, schedule; undated claims once in their start month, contracts over 12 months), "
+            + "debt links with rate/maturity carry debt service back; sources withdraw at month t0; a firm whose cash falls below the floor, or whose losses exceed its capital, fails and stops paying. "
+            + "Shows who fails when and why, next to the no-shock baseline.")
         {
             graph, withdraw.Option, chart, chartTop,
         };
@@ -38,8 +38,8 @@ internal static class RunwayCommand
             var options = settings.Read(parse);
             var network = graph.Load(parse, context);
             var withdrawals = withdraw.Read(parse, network);
-            var result = new RunwaySimulation(options).Run(network, withdrawals, context.CancellationToken);
-            RunwayReport.Write(context, request, result, parse.GetValue(chart), parse.GetValue(chartTop) ?? 10, settings.CashPaths(parse));
+            var result = new RunwayCascade(options).Run(network, new CascadeShock { Withdrawals = withdrawals }, context.CancellationToken);
+            RunwayReport.Write(context, request, result.Runway!, parse.GetValue(chart), parse.GetValue(chartTop) ?? 10, settings.CashPaths(parse));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Stress;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Export;
@@ -59,7 +60,7 @@ internal static class StressCommand
             var test = StressReport.Test(model, probabilities.Apply(parse, options, network));
             var result = TerminalProgressBar.Run<StressProgress, StressResult>(context, "stress trials", p => (p.Completed, p.Total), progress =>
                 test.Run(network, progress, context.CancellationToken));
-            StressReport.Write(context, request, result, charts.Read(parse));
+            StressReport.Write(context, request, result, charts.Read(parse), (model as RunwayCascade)?.Assumptions(network));
             return ExitCodes.Ok;
         });
         return command;

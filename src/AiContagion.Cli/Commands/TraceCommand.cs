@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion trace &lt;graph&gt; [--to ID] [--top N] [--json [--detail]] [--output FILE]</c>: the share of each
-/// entity's inflow that originates, traced back proportionally, with each funding source and each entity's outside revenue.
+/// <c>aicontagion trace &lt;graph&gt; [--to ID] [--round-trip] [--top N] [--json [--detail]] [--output FILE]</c>: the share of each
+/// entity's inflow that originates, traced back proportionally, with each funding source and each entity's outside revenue;
+/// with <c>--round-trip</c>, the share of each entity's income that started as its own payments (<see cref="MoneyRoundTrip"/>).
 /// </summary>
 internal static class TraceCommand
 {
@@ -22,16 +23,29 @@ internal static class TraceCommand
         RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Number("share", "share of the inflow from that origin", r => r.Origin?.Share),
         RowColumn<(EntityProvenance Entity, OriginShare? Origin)>.Number("amount", "amount from that origin", r => r.Origin?.Amount));
 
+    /// <summary>The <c>--round-trip --output</c> columns: one row per entity, largest round-trip share first.</summary>
+    internal static readonly RowSchema<EntityRoundTrip> RoundTripRows = new(
+        RowColumn<EntityRoundTrip>.Text("id", "entity id", r => r.Id),
+        RowColumn<EntityRoundTrip>.Number("inflow", "its income: links in plus revenue", r => r.Inflow),
+        RowColumn<EntityRoundTrip>.Number("roundTripShare", "share of that income that started as the entity's own payments (empty without income)", r => r.Share),
+        RowColumn<EntityRoundTrip>.Number("roundTripAmount", "that share times the income", r => r.Amount),
+        RowColumn<EntityRoundTrip>.Integer("loop", "entities in the money loop its payments can come back through, itself included (1: none)", r => r.Loop),
+        RowColumn<EntityRoundTrip>.Flag("fundingSource", "whether it is a funding source", r => r.IsFundingSource));
+
     public static Command Create(CliContext context)
     {
         var graph = new GraphArgument();
         var to = new EntitySelectionOption("--to", "Trace only these entities: ID[,ID], sector:NAME or funding (default: every entity).");
+        var roundTrip = new Option<bool>("--round-trip")
+        {
+            Description = "Circular money: for each entity, the share of its income that started as its own payments and came back through the graph (largest first).",
+        };
         var results = new ResultOptions(
             "Entities listed, and origins per entity (default 20; --json lists every one up to 10,000 entities + links).",
-            OutputFileOption.ForRows("one row per entity and origin; columns: " + Rows.Help + "."));
-        var command = new Command("trace", "Money provenance: what share of each entity's inflow comes, ultimately, from each funding source or from outside revenue.")
+            OutputFileOption.ForRows("one row per entity and origin; columns: " + Rows.Help + ". With --round-trip: one row per entity, largest share first; columns: " + RoundTripRows.Help + "."));
+        var command = new Command("trace", "Money provenance: what share of each entity's inflow comes, ultimately, from each funding source or from outside revenue; with --round-trip, how much of it is its own money come back.")
         {
-            graph, to,
+            graph, to, roundTrip,
         };
         results.AddTo(command);
         command.SetAction(parse =>
@@ -39,6 +53,11 @@ internal static class TraceCommand
             var request = results.Read(parse);
             var network = graph.Load(parse, context);
             var targets = to.Resolve(parse, network)?.Select(network);
+            if (parse.GetValue(roundTrip))
+            {
+                return RunRoundTrip(context, network, targets, request);
+            }
+
             var result = MoneyProvenance.Trace(network, new ProvenanceOptions { Targets = targets?.ToArray() }, context.CancellationToken);
             if (request.OutputPath is { } path)
             {
@@ -57,6 +76,68 @@ internal static class TraceCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int RunRoundTrip(CliContext context, FinancingNetwork network, IEnumerable<string>? targets, ResultRequest request)
+    {
+        var result = MoneyRoundTrip.Compute(network, new ProvenanceOptions { Targets = targets?.ToArray() }, context.CancellationToken);
+        var ranked = result.Ranked().ToArray();
+        if (request.OutputPath is { } path)
+        {
+            RoundTripRows.Write(path, ranked);
+        }
+
+        if (request.Json)
+        {
+            var scope = request.Scope(network);
+            JsonOutput.Write(context.Output, w =>
+            {
+                w.WriteStartObject();
+                scope.WriteTruncation(w, "entities");
+                w.WriteNumber("entities", result.Entities.Length);
+                w.WriteNumber("withIncome", result.Entities.Count(e => e.HasInflow));
+                w.WriteNumber("circular", result.Circular);
+                w.WriteNumber("largestLoop", result.LargestLoop);
+                w.WriteStartArray("ranked");
+                foreach (var entity in scope.Take(ranked))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", entity.Id);
+                    w.WriteNumber("inflow", entity.Inflow);
+                    w.WriteOptionalNumberOrNull("roundTripShare", entity.Share);
+                    w.WriteNumber("roundTripAmount", entity.Amount);
+                    w.WriteNumber("loop", entity.Loop);
+                    w.WriteBoolean("fundingSource", entity.IsFundingSource);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+            return ExitCodes.Ok;
+        }
+
+        var console = context.Console;
+        console.WriteLine(result.ToString());
+        var table = new Table().AddColumn("entity").AddColumn(new TableColumn($"income ({Markup.Escape(network.Unit)})").RightAligned())
+            .AddColumn(new TableColumn("own money back").RightAligned()).AddColumn(new TableColumn("amount").RightAligned()).AddColumn(new TableColumn("loop").RightAligned());
+        foreach (var entity in ranked.Take(request.Rows))
+        {
+            table.AddRow(
+                Markup.Escape(entity.Id) + (entity.IsFundingSource ? " (funding source)" : string.Empty),
+                entity.Inflow.ToString("#,0.###", CultureInfo.InvariantCulture),
+                entity.Share is { } share ? share.ToString("P2", CultureInfo.InvariantCulture) : "(no income)",
+                entity.Amount.ToString("#,0.###", CultureInfo.InvariantCulture),
+                entity.Loop.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        if (ranked.Length > request.Rows)
+        {
+            console.WriteLine(Readable.More(ranked.Length - request.Rows, "entities"));
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static string KindName(OriginKind kind) => kind switch

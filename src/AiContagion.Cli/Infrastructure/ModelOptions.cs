@@ -7,7 +7,8 @@ namespace AiContagion.Cli.Infrastructure;
 
 /// <summary>
 /// <c>--model</c> (<c>-m</c>) and the model parameters (<c>--alpha</c>, <c>--beta</c>, <c>--seniority</c>,
-/// <c>--recovery</c>, <c>--default-tolerance</c>, <c>--failure-rule</c>), shared by <c>cascade</c>, <c>rank</c>,
+/// <c>--recovery</c>, <c>--default-tolerance</c>, <c>--failure-rule</c>, the fire-sale ones of
+/// <see cref="FireSaleModelOptions"/> and the runway's <see cref="RunwayParameters"/>), shared by <c>cascade</c>, <c>rank</c>,
 /// <c>stress</c> and <c>export --overlay cascade</c>. Values are checked while parsing; a parameter the chosen model
 /// does not read is an error, not ignored.
 /// </summary>
@@ -21,7 +22,21 @@ internal sealed class ModelOptions
             CascadeModels.TryParse(text, out var kind) ? (CascadeModelKind?)kind : throw new CliUsageException($"{option}: unknown model '{text}'; expected one of {CascadeModels.AllNames}.")),
     };
 
-    private readonly FractionOption _alpha = new("--alpha", "rogers-veraart: share α in [0, 1] of external assets a defaulter realises (default 1).");
+    private readonly Option<double?> _alpha = new("--alpha")
+    {
+        Description = "rogers-veraart: share α in [0, 1] of external assets a defaulter realises (default 1); debtrank-nonlinear: α ≥ 0 of p(h) = h·e^(α(h−1)), 'inf' for the threshold cascade (default 1).",
+        HelpName = "α",
+        CustomParser = result => OptionParsing.ParseOne(result, (option, text) =>
+        {
+            if (text.Trim().ToLowerInvariant() is "inf" or "infinity")
+            {
+                return (double?)double.PositiveInfinity;
+            }
+
+            var value = OptionValues.Number(option, text);
+            return value >= 0 ? (double?)value : throw new CliUsageException($"{option}: '{text}' must not be negative.");
+        }),
+    };
 
     private readonly FractionOption _beta = new("--beta", "rogers-veraart: share β in [0, 1] of network receivables a defaulter realises (default 1).");
 
@@ -39,7 +54,7 @@ internal sealed class ModelOptions
 
     private readonly Option<string[]> _recovery = new("--recovery")
     {
-        Description = "credit, chain: recovery rate per claim kind, KIND=r (repeatable or comma-separated), or r for every kind (default 0); gai-kapadia: one rate r.",
+        Description = "credit, chain, runway: recovery rate per claim kind, KIND=r (repeatable or comma-separated), or r for every kind (default 0); gai-kapadia: one rate r.",
         HelpName = "[KIND=]r",
         CustomParser = result => OptionParsing.Parse(result, (option, tokens) =>
         {
@@ -48,7 +63,7 @@ internal sealed class ModelOptions
         }),
     };
 
-    private readonly FractionOption _defaultTolerance = new("--default-tolerance", "funding, chain: τ in [0, 1] of entities with neither a tolerance nor a cash figure (default 0.25).");
+    private readonly FractionOption _defaultTolerance = new("--default-tolerance", "funding, chain, runway (--unknown-cash tolerance): τ in [0, 1] of entities with neither a tolerance nor a cash figure (default 0.25).");
 
     private readonly Option<FailureRule?> _failureRule = new("--failure-rule")
     {
@@ -62,7 +77,10 @@ internal sealed class ModelOptions
         })),
     };
 
-    private IEnumerable<Option> All => [_model, _alpha, _beta, _seniority, _recovery, _defaultTolerance, _failureRule];
+    private readonly FireSaleModelOptions _fireSale = new();
+    private readonly RunwayParameters _runway = new();
+
+    private IEnumerable<Option> All => [_model, _alpha, _beta, _seniority, _recovery, _defaultTolerance, _failureRule, .. _fireSale.All, .. _runway.All];
 
     public void AddTo(Command command)
     {
@@ -91,11 +109,31 @@ internal sealed class ModelOptions
     {
         var kind = parse.GetValue(_model) ?? CascadeModelKind.Funding;
         var recovery = OptionValues.Parts(parse.GetValue(_recovery));
-        Only(parse, kind, _alpha, CascadeModelKind.RogersVeraart);
+        Only(parse, kind, _alpha, CascadeModelKind.RogersVeraart, CascadeModelKind.DebtRankNonLinear);
+        if (kind == CascadeModelKind.RogersVeraart && parse.GetValue(_alpha) is > 1)
+        {
+            // The message a share option gives (rogers-veraart's α is a share; debtrank-nonlinear's is any α ≥ 0).
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{OptionParsing.NameOf(parse, _alpha)}: '{parse.GetValue(_alpha)}' must lie in [0, 1]."));
+        }
+
+        foreach (var option in _fireSale.All)
+        {
+            Only(parse, kind, option, CascadeModelKind.FireSale);
+        }
+
         Only(parse, kind, _beta, CascadeModelKind.RogersVeraart);
         Only(parse, kind, _seniority, CascadeModelKind.EisenbergNoe, CascadeModelKind.RogersVeraart);
-        Only(parse, kind, _recovery, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.GaiKapadia);
-        Only(parse, kind, _defaultTolerance, CascadeModelKind.Funding, CascadeModelKind.Chain);
+        Only(parse, kind, _recovery, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.GaiKapadia, CascadeModelKind.Runway);
+        Only(parse, kind, _defaultTolerance, CascadeModelKind.Funding, CascadeModelKind.Chain, CascadeModelKind.Runway);
+        foreach (var option in _runway.All)
+        {
+            Only(parse, kind, option, CascadeModelKind.Runway);
+        }
+
+        if (kind == CascadeModelKind.Runway && OptionParsing.Given(parse, _defaultTolerance) && _runway.UnknownCashIsNotTolerance(parse))
+        {
+            throw new CliUsageException("--default-tolerance applies only with --unknown-cash tolerance.");
+        }
         Only(parse, kind, _failureRule, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.GaiKapadia);
 
         var seniority = parse.GetValue(_seniority) ?? ExternalLiabilitySeniority.PariPassu;
@@ -105,8 +143,11 @@ internal sealed class ModelOptions
             Liquidity = new LiquidityOptions { DefaultTolerance = _defaultTolerance.Value(parse, 0.25) },
             Solvency = new SolvencyOptions { Recovery = Recovery("--recovery", recovery), Rule = rule },
             Clearing = new ClearingOptions { Seniority = seniority },
-            RogersVeraart = new RogersVeraartOptions { Alpha = _alpha.Value(parse, 1.0), Beta = _beta.Value(parse, 1.0), Seniority = seniority },
+            RogersVeraart = new RogersVeraartOptions { Alpha = kind == CascadeModelKind.RogersVeraart ? parse.GetValue(_alpha) ?? 1.0 : 1.0, Beta = _beta.Value(parse, 1.0), Seniority = seniority },
+            DebtRank = new DebtRankOptions { Alpha = kind == CascadeModelKind.DebtRankNonLinear ? parse.GetValue(_alpha) ?? 1.0 : 1.0 },
+            FireSale = kind == CascadeModelKind.FireSale ? _fireSale.Read(parse) : new(),
             GaiKapadia = new GaiKapadiaOptions { Rule = rule, Recovery = kind == CascadeModelKind.GaiKapadia ? UniformRecovery(recovery) : 0.0 },
+            Runway = _runway.Read(parse, new RunwayOptions { DefaultTolerance = _defaultTolerance.Value(parse, 0.25), Recovery = Recovery("--recovery", recovery) }),
         };
         _ = CascadeModels.Create(kind, settings);
         return (kind, settings);
@@ -124,7 +165,8 @@ internal sealed class ModelOptions
         }
     }
 
-    private static RecoveryRates Recovery(string option, IReadOnlyList<string> parts)
+    /// <summary>Recovery rates from <c>--recovery</c> parts: <c>r</c> for every kind, or <c>KIND=r</c> per claim kind.</summary>
+    internal static RecoveryRates Recovery(string option, IReadOnlyList<string> parts)
     {
         var rates = RecoveryRates.Zero;
         foreach (var part in parts)

@@ -24,6 +24,7 @@ public sealed class CascadeResult
     private readonly LinkDownCause[] _downCauses;
     private readonly int[] _downRounds;
     private readonly double[] _downAmounts;
+    private readonly bool[]? _downDirect;
     private readonly int[] _shocked;
     private readonly EntityFigures _figures;
     private ImmutableArray<EntityOutcome> _entities;
@@ -54,6 +55,7 @@ public sealed class CascadeResult
         _downCauses = links.Causes;
         _downRounds = links.Rounds;
         _downAmounts = links.Amounts;
+        _downDirect = links.Direct;
         _figures = figures;
         var last = rounds;
         foreach (var r in failedRounds)
@@ -116,29 +118,39 @@ public sealed class CascadeResult
     /// <summary>Total amount down (see <see cref="LinkOutcome.AmountDown"/>), summed in the order links went down.</summary>
     public double AmountDown { get; }
 
-    /// <summary>Links down in round 0, i.e. by the shock itself (the shocked entities' own links).</summary>
+    /// <summary>
+    /// Links down by the shock itself: in round 0 (the shocked entities' own links); for the runway, whose shock acts in
+    /// month t0, the links whose first cause is the shock (a withdrawal, or an entity the shock failed).
+    /// </summary>
     public int DirectLinksDown { get; }
 
     /// <summary>Amount of the links down in round 0.</summary>
     public double DirectAmountDown { get; }
 
-    /// <summary>Links down in rounds ≥ 1: what the cascade added to the shock.</summary>
+    /// <summary>Links down in rounds ≥ 1 (the runway: not by the shock itself): what the cascade added to the shock.</summary>
     public int CascadeLinksDown => LinksDown - DirectLinksDown;
 
-    /// <summary>Amount of the links down in rounds ≥ 1.</summary>
+    /// <summary>Amount of the links down in rounds ≥ 1 (the runway: not by the shock itself).</summary>
     public double CascadeAmountDown => AmountDown - DirectAmountDown;
 
     /// <summary>Number of failed entities, including those the shock failed outright.</summary>
     public int EntitiesFailed => _failedOrder.Length;
 
-    /// <summary>Number of entities that failed in rounds ≥ 1 (the cascade's failures, not the shock's).</summary>
-    public int CascadeFailures { get; }
+    /// <summary>Number of entities that failed in rounds ≥ 1 (the cascade's failures, not the shock's; the runway: not failed by the shock).</summary>
+    public int CascadeFailures { get; internal init; }
 
     /// <summary>DebtRank models: the DebtRank R, the weighted distress added by the cascade <c>Σ v_i h_i(T) − Σ v_i h_i(1)</c>; otherwise <see langword="null"/>.</summary>
     public double? DebtRank { get; internal init; }
 
     /// <summary>DebtRank models: the weighted initial distress <c>Σ v_i h_i(1)</c>; otherwise <see langword="null"/>.</summary>
     public double? InitialStress { get; internal init; }
+
+    /// <summary>
+    /// The runway model (<see cref="RunwayCascade"/>): the cash paths, the no-shock baseline, failure causes, the flow
+    /// stopped per month and the assumptions the run relied on (undated links, entities without a cash figure);
+    /// <see langword="null"/> for every other model.
+    /// </summary>
+    public RunwayResult? Runway { get; internal init; }
 
     /// <summary>The counts and amounts of this result (what a ranking or a stress run keeps).</summary>
     public CascadeSummary Summary => new(Rounds, EntitiesFailed, CascadeFailures, LinksDown, DirectLinksDown, AmountDown, DirectAmountDown, DebtRank);
@@ -242,6 +254,12 @@ public sealed class CascadeResult
         $"{ModelName}: {EntitiesFailed} entities failed, {LinksDown} links down ({AmountDown:0.######}), {Rounds} rounds{(DebtRank is { } r ? $", DebtRank {r:0.######}" : string.Empty)}");
 
     internal bool IsFailedIndex(int entity) => Array.IndexOf(_failedOrder, entity) >= 0;
+
+    /// <summary>The amount down of the i-th down link (in <see cref="DownLinkIndices"/> order).</summary>
+    internal double DownAmountAt(int i) => _downAmounts[i];
+
+    /// <summary>Whether the shock itself brought the i-th down link down (see <see cref="DirectLinksDown"/>).</summary>
+    internal bool IsDirectDownAt(int i) => _downDirect?[i] ?? _downRounds[i] == 0;
 
     private ImmutableArray<EntityOutcome> BuildEntities()
     {

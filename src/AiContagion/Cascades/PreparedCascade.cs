@@ -10,6 +10,9 @@ namespace AiContagion.Cascades;
 /// <remarks>Thread-safe. Obtain one from <see cref="ICascadeModel.Prepare"/>.</remarks>
 public abstract class PreparedCascade
 {
+    private readonly Lock _baselineLock = new();
+    private CascadeResult? _baseline;
+
     private protected PreparedCascade(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings)
     {
         Model = model;
@@ -80,6 +83,51 @@ public abstract class PreparedCascade
         var resolved = ResolvedShock.Resolve(Network, shock);
         resolved.EnsureAccepted(Model.Accepts, Model.Name);
         return Summarize(resolved, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The run with no shock at all, computed once and kept (what a ranking against the baseline subtracts). For most
+    /// models only entities insolvent or out of cash from the start fail in it; for the runway it holds every firm that
+    /// runs out of cash on its own within the horizon.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the run (the next call runs it again).</param>
+    /// <returns>The no-shock result.</returns>
+    /// <exception cref="CascadeConvergenceException">An iterative model did not converge.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public CascadeResult RunBaseline(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _baseline) is { } done)
+        {
+            return done;
+        }
+
+        lock (_baselineLock)
+        {
+            if (_baseline is null)
+            {
+                var result = Run(ResolvedShock.Resolve(Network, CascadeShock.None), cancellationToken);
+                _baseline = result.Converged ? result : throw new CascadeConvergenceException(result);
+            }
+
+            return _baseline;
+        }
+    }
+
+    /// <summary>
+    /// Runs a resolved, accepted shock and keeps what it adds to <see cref="RunBaseline"/> (links down and entities
+    /// failed that the baseline does not have). The general path runs the model twice and compares; a model with a
+    /// faster way (the runway's difference evaluator) overrides it with a proven-equal one.
+    /// </summary>
+    internal virtual BaselineDifference SummarizeAgainstBaseline(ResolvedShock shock, CancellationToken cancellationToken)
+    {
+        var baseline = RunBaseline(cancellationToken);
+        var result = Run(shock, cancellationToken);
+        if (!result.Converged)
+        {
+            throw new CascadeConvergenceException(result);
+        }
+
+        return BaselineDifference.Between(result, baseline, shock);
     }
 
     /// <summary>Runs a resolved, accepted shock; the result may have <see cref="CascadeResult.Converged"/> = <see langword="false"/>.</summary>

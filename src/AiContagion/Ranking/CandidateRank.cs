@@ -13,6 +13,12 @@ namespace AiContagion.Ranking;
 /// <param name="DirectAmount">Amount of the direct links.</param>
 /// <param name="CascadeAmount">Amount of the cascade links.</param>
 /// <param name="EntitiesFailed">Entities that failed in the cascade (rounds ≥ 1; an outright-failed candidate is not counted).</param>
+/// <remarks>
+/// Ranked against the baseline (<see cref="RankingBaseline.NoShock"/>, the runway's default), every count and amount is
+/// what the candidate adds to the no-shock run: links down that the baseline does not have down (direct: brought down by
+/// the shock itself), entities failed that the baseline does not fail; <see cref="EarlierFailures"/> and
+/// <see cref="FirstFailureRound"/> are then set.
+/// </remarks>
 public sealed record CandidateRank(
     int Rank,
     ImmutableArray<string> Sources,
@@ -24,6 +30,16 @@ public sealed record CandidateRank(
     double CascadeAmount,
     int EntitiesFailed)
 {
+    /// <summary>
+    /// Ranked against the baseline: the first round (for the runway, the month) in which an entity fails because of the
+    /// shock — fails and the baseline does not, or fails earlier than in the baseline; <see langword="null"/> when none
+    /// does, or when not ranked against the baseline.
+    /// </summary>
+    public int? FirstFailureRound { get; init; }
+
+    /// <summary>Ranked against the baseline: entities the baseline fails too, but later (the shock brings their failure forward); 0 otherwise.</summary>
+    public int EarlierFailures { get; init; }
+
     /// <summary>The sources joined with <c>+</c> (e.g. <c>vc-fund+bank</c>).</summary>
     public string Label => string.Join("+", Sources);
 
@@ -31,7 +47,8 @@ public sealed record CandidateRank(
     public bool Equals(CandidateRank? other) =>
         other is not null && Rank == other.Rank && Sources.SequenceEqual(other.Sources) && LinksDown == other.LinksDown
         && DirectLinks == other.DirectLinks && CascadeLinks == other.CascadeLinks && AmountDown.Equals(other.AmountDown)
-        && DirectAmount.Equals(other.DirectAmount) && CascadeAmount.Equals(other.CascadeAmount) && EntitiesFailed == other.EntitiesFailed;
+        && DirectAmount.Equals(other.DirectAmount) && CascadeAmount.Equals(other.CascadeAmount) && EntitiesFailed == other.EntitiesFailed
+        && FirstFailureRound == other.FirstFailureRound && EarlierFailures == other.EarlierFailures;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Rank, Label, LinksDown, AmountDown, EntitiesFailed);
@@ -40,5 +57,5 @@ public sealed record CandidateRank(
     /// <returns>The description, invariant culture.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"#{Rank} {Label}: {LinksDown} links down ({DirectLinks} direct, {CascadeLinks} cascade), amount {AmountDown:0.######}, {EntitiesFailed} failed");
+        $"#{Rank} {Label}: {LinksDown} links down ({DirectLinks} direct, {CascadeLinks} cascade), amount {AmountDown:0.######}, {EntitiesFailed} failed{(EarlierFailures > 0 ? $", {EarlierFailures} earlier" : string.Empty)}{(FirstFailureRound is { } first ? $", first failure in round {first}" : string.Empty)}");
 }

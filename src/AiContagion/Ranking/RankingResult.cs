@@ -11,9 +11,10 @@ public sealed class RankingResult
 {
     private readonly PreparedCascade _prepared;
 
-    internal RankingResult(PreparedCascade prepared, WithdrawalRankingOptions options, ImmutableArray<string> candidates, ImmutableArray<CandidateRank> entries, int runs)
+    internal RankingResult(PreparedCascade prepared, WithdrawalRankingOptions options, ImmutableArray<string> candidates, ImmutableArray<CandidateRank> entries, int runs, CascadeResult? baseline = null)
     {
         _prepared = prepared;
+        Baseline = baseline;
         Options = options;
         Candidates = candidates;
         Entries = entries;
@@ -37,6 +38,16 @@ public sealed class RankingResult
 
     /// <summary>The entries in rank order (for greedy sets: one per step, the set growing).</summary>
     public ImmutableArray<CandidateRank> Entries { get; }
+
+    /// <summary>
+    /// The model's run without any shock when the entries count against it (<see cref="RankingBaseline"/>), else
+    /// <see langword="null"/>: what fails anyway. For the runway, <see cref="CascadeResult.Runway"/> says who fails
+    /// anyway, in which month and why (<see cref="RunwayResult.BaselineFailures"/>), and which defaults the runs relied on.
+    /// </summary>
+    public CascadeResult? Baseline { get; }
+
+    /// <summary>Whether the entries count only what each candidate adds to <see cref="Baseline"/>.</summary>
+    public bool AgainstBaseline => Baseline is not null;
 
     /// <summary>How many model runs the ranking made.</summary>
     public int Runs { get; }

@@ -44,7 +44,7 @@ public sealed record SweepAxis
 
             if (!seen.Add(value))
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The sweep of {Parameter.Name} gives {SweepParameter.Format(value)} twice."), nameof(Values));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The sweep of {Parameter.Name} gives {Parameter.FormatValue(value)} twice."), nameof(Values));
             }
         }
     }
@@ -57,5 +57,5 @@ public sealed record SweepAxis
 
     /// <summary>The axis as the command line writes it, e.g. <c>default-tolerance=0.1,0.25,0.5</c>.</summary>
     /// <returns>The text, invariant culture.</returns>
-    public override string ToString() => Parameter.Name + "=" + string.Join(",", Values.Select(SweepParameter.Format));
+    public override string ToString() => Parameter.Name + "=" + string.Join(",", Values.Select(Parameter.FormatValue));
 }

@@ -9,5 +9,5 @@ public readonly record struct SweepValue(SweepParameter Parameter, double Value)
 {
     /// <summary>The value as the command line writes it, e.g. <c>default-tolerance=0.25</c>.</summary>
     /// <returns>The text, invariant culture.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Parameter.Name}={SweepParameter.Format(Value)}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Parameter.Name}={Parameter.FormatValue(Value)}");
 }

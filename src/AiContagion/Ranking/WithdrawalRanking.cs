@@ -15,6 +15,12 @@ namespace AiContagion.Ranking;
 /// candidate order (network order, or the given order). Each entry reports the direct links (round 0: the
 /// candidate's own) and the cascade links (rounds ≥ 1) apart. Pairs (every unordered pair) and greedy k-sets are
 /// options (<see cref="WithdrawalRankingOptions.Mode"/>).</para>
+/// <para><b>Against the baseline</b> (<see cref="WithdrawalRankingOptions.Baseline"/>; the runway's default). The
+/// model runs once without any shock (<see cref="RankingResult.Baseline"/>), and each candidate counts only what it
+/// adds: the links down that are not down in the baseline (within the runway's horizon: "because of the
+/// withdrawal"), their amount, the entities failed that the baseline does not fail, and apart those it fails but
+/// earlier, with the first round (month) of such a failure. Any model can be ranked so; the runway evaluates each
+/// candidate as a difference from the baseline run (its documented fast path), the others by comparing two runs.</para>
 /// <para><b>Direction.</b> As the chosen model: a withdrawal stops the candidate's outgoing links (money it pays);
 /// each model then walks links its own way (see its documentation).</para>
 /// <para><b>Cost.</b> The model is prepared once for the network (inflows, thresholds, capital, exposures) and every
@@ -64,7 +70,8 @@ public sealed class WithdrawalRanking
         var prepared = Model.Prepare(network);
         var candidates = Candidates(network);
         var ids = candidates.Select(v => network.Entities[v].Id).ToImmutableArray();
-        var runner = new Runner(prepared, Options, progress, cancellationToken);
+        var baseline = Options.AgainstBaseline(Model.Kind) ? prepared.RunBaseline(cancellationToken) : null;
+        var runner = new Runner(prepared, Options, baseline is not null, progress, cancellationToken);
         ImmutableArray<CandidateRank> entries;
         switch (Options.Mode)
         {
@@ -97,7 +104,7 @@ public sealed class WithdrawalRanking
                 break;
         }
 
-        return new RankingResult(prepared, Options, ids, entries, runner.Runs);
+        return new RankingResult(prepared, Options, ids, entries, runner.Runs, baseline);
     }
 
     private int[] Candidates(FinancingNetwork network)
@@ -198,12 +205,16 @@ public sealed class WithdrawalRanking
         s.AmountDown,
         s.DirectAmount,
         s.AmountDown - s.DirectAmount,
-        s.EntitiesFailed);
+        s.EntitiesFailed)
+    {
+        EarlierFailures = s.EarlierFailures,
+        FirstFailureRound = s.FirstFailureRound,
+    };
 
-    private readonly record struct Summary(int LinksDown, int DirectLinks, double AmountDown, double DirectAmount, int EntitiesFailed);
+    private readonly record struct Summary(int LinksDown, int DirectLinks, double AmountDown, double DirectAmount, int EntitiesFailed, int EarlierFailures = 0, int? FirstFailureRound = null);
 
     /// <summary>Runs batches of candidate sets in parallel, storing each result at its set's position.</summary>
-    private sealed class Runner(PreparedCascade prepared, WithdrawalRankingOptions options, IProgress<RankingProgress>? progress, CancellationToken cancellationToken)
+    private sealed class Runner(PreparedCascade prepared, WithdrawalRankingOptions options, bool againstBaseline, IProgress<RankingProgress>? progress, CancellationToken cancellationToken)
     {
         private int _completed;
 
@@ -225,8 +236,16 @@ public sealed class WithdrawalRanking
                     var shock = options.Shock == CandidateShock.Withdraw
                         ? ResolvedShock.FromIndices(sets[i], options.WithdrawalFraction, [])
                         : ResolvedShock.FromIndices([], 1.0, sets[i]);
-                    var result = prepared.Summarize(shock, null, cancellationToken);
-                    summaries[i] = new Summary(result.LinksDown, result.DirectLinksDown, result.AmountDown, result.DirectAmountDown, result.CascadeFailures);
+                    if (againstBaseline)
+                    {
+                        var d = prepared.SummarizeAgainstBaseline(shock, cancellationToken);
+                        summaries[i] = new Summary(d.LinksDown, d.DirectLinks, d.AmountDown, d.DirectAmount, d.EntitiesFailed, d.EarlierFailures, d.FirstFailureRound);
+                    }
+                    else
+                    {
+                        var result = prepared.Summarize(shock, null, cancellationToken);
+                        summaries[i] = new Summary(result.LinksDown, result.DirectLinksDown, result.AmountDown, result.DirectAmountDown, result.CascadeFailures);
+                    }
                     var done = Interlocked.Increment(ref _completed);
                     if (progress is not null && (done % reportEvery == 0 || done == Total))
                     {

@@ -24,8 +24,20 @@ public sealed record WithdrawalRankingOptions
     /// <summary>The fraction each withdrawing candidate stops, in (0, 1]. Default 1 (full withdrawal).</summary>
     public double WithdrawalFraction { get; init; } = 1.0;
 
+    /// <summary>
+    /// Whether each candidate is ranked by everything its run brings down or by what it adds to the no-shock baseline.
+    /// Default <see cref="RankingBaseline.Automatic"/> (against the baseline for the runway model, not for the others).
+    /// </summary>
+    public RankingBaseline Baseline { get; init; } = RankingBaseline.Automatic;
+
     /// <summary>The most runs at once; −1 (the default) for one per processor. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Whether a ranking of <paramref name="model"/> with these options counts against the no-shock baseline.</summary>
+    /// <param name="model">The model ranked.</param>
+    /// <returns><see langword="true"/> for <see cref="RankingBaseline.NoShock"/>, and for <see cref="RankingBaseline.Automatic"/> with the runway model.</returns>
+    public bool AgainstBaseline(CascadeModelKind model) =>
+        Baseline == RankingBaseline.NoShock || (Baseline == RankingBaseline.Automatic && model == CascadeModelKind.Runway);
 
     internal void Validate()
     {
@@ -42,6 +54,11 @@ public sealed record WithdrawalRankingOptions
         if (!Enum.IsDefined(Shock))
         {
             throw new ArgumentOutOfRangeException(nameof(Shock), Shock, "Unknown candidate shock.");
+        }
+
+        if (!Enum.IsDefined(Baseline))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Baseline), Baseline, "Unknown ranking baseline.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GreedySetSize, nameof(GreedySetSize));

@@ -189,4 +189,34 @@ public sealed class StructureCommandTests
         StringAssert.Contains(run.Error, "--to");
         StringAssert.Contains(run.Error, "ghost");
     }
+
+    [TestMethod]
+    public void Trace_RoundTrip_TableJsonAndFile()
+    {
+        // graphs/toy-chain.json: neocloud ⇄ chipmaker is the only loop; ρ = 3/21 · 12/72 = 1/42 for both
+        // (MoneyRoundTripTests derives it); chipmaker's amount 72/42, neocloud's 21/42.
+        using var folder = new TempFolder();
+        var file = folder.File("round-trip.csv");
+
+        var table = CliRunner.Run("trace", Repo.Graph("toy-chain.json"), "--round-trip", "--top", "2", "--output", file);
+        var json = CliRunner.Run("trace", Repo.Graph("toy-chain.json"), "--round-trip", "--json");
+
+        Assert.AreEqual(0, table.ExitCode, table.ToString());
+        StringAssert.Contains(table.Output, "2 of 4 with income get some of their own money back (largest loop 2)");
+        StringAssert.Contains(table.Output, "2.38 %");
+        StringAssert.Contains(table.Output, "… 4 more entities");
+        var lines = File.ReadAllLines(file);
+        Assert.AreEqual("id,inflow,roundTripShare,roundTripAmount,loop,fundingSource", lines[0]);
+        Assert.HasCount(7, lines);
+        StringAssert.StartsWith(lines[1], "chipmaker,72,0.0238095238095238");
+        StringAssert.StartsWith(lines[5], "vc-fund,0,,0,1,true");
+        Assert.AreEqual(0, json.ExitCode, json.ToString());
+        using var document = JsonDocument.Parse(json.Output);
+        var ranked = document.RootElement.GetProperty("ranked");
+        Assert.AreEqual(6, ranked.GetArrayLength());
+        Assert.AreEqual("neocloud", ranked[1].GetProperty("id").GetString());
+        Assert.AreEqual(1.0 / 42, ranked[1].GetProperty("roundTripShare").GetDouble(), 1e-15);
+        Assert.AreEqual(0.5, ranked[1].GetProperty("roundTripAmount").GetDouble(), 1e-14);
+        Assert.AreEqual(2, document.RootElement.GetProperty("circular").GetInt32());
+    }
 }

@@ -1,8 +1,9 @@
 using AiContagion.Cascades;
 using AiContagion.Export;
 using AiContagion.Stress;
-using AiContagion.Tests.Stress;
+using AiContagion.Tests.Cascades;
 using AiContagion.Tests.Support;
+
 
 namespace AiContagion.Tests.Export;
 
@@ -22,7 +23,7 @@ public sealed class StressChartsTests
     [TestMethod]
     public void TimelineChart_Renders()
     {
-        var result = new RunwaySimulation(new RunwayOptions { Months = 12, WithdrawalMonth = 2 }).Run(RunwaySimulationTests.ChainOfThree(), ["vc"]);
+        var result = RunwayRuns.Run(new RunwayOptions { Months = 12, WithdrawalMonth = 2 }, RunwaySimulationTests.ChainOfThree(), ["vc"]);
 
         Assert.IsGreaterThan(1000, result.TimelineChart().ToPng().Length);
     }

@@ -137,6 +137,27 @@ public sealed class AmountDrawsTests
         Assert.AreNotSame(network.Index.Amount, drawn.Index.Amount);
     }
 
+    // A drawn network keeps the holdings layer (issue 20) as it is: the assets, the holdings and their compact rows, which
+    // do not depend on the links; a fire sale on the drawn network sees the same holdings.
+    [TestMethod]
+    public void Draw_KeepsTheHoldingsLayer()
+    {
+        var network = Ranged(new Link("a", "b", LinkKind.Equity, 10) { Low = 5, High = 14 }).ToBuilder()
+            .AddAsset(new Asset("gpu-collateral") { MarketSize = 100 })
+            .AddHolding(new Holding("c", "gpu-collateral", 20))
+            .Build();
+        _ = network.HoldingIndex;
+
+        var drawn = new AmountDraws(network).Draw(0);
+
+        Assert.AreNotSame(network, drawn);
+        Assert.AreEqual(network.Assets, drawn.Assets);
+        Assert.AreEqual(network.Holdings, drawn.Holdings);
+        Assert.AreEqual(0, drawn.AssetIndexOf("gpu-collateral"));
+        Assert.AreSame(network.HoldingIndex, drawn.HoldingIndex);
+        Assert.IsEmpty(drawn.ToBuilder().Validate());
+    }
+
     [TestMethod]
     public void Draw_WithoutRanges_IsTheNetworkItself()
     {

@@ -105,7 +105,7 @@ public sealed class ModelPropertyTests
             Seed = 11,
             MaxDegreeOfParallelism = threads,
         }).Run(n, null, ct));
-        yield return new("runway", (n, _, ct) => new RunwaySimulation(new RunwayOptions { Months = 12 }).Run(n, some, ct));
+        yield return new("runway", (n, _, ct) => RunwayRuns.Run(new RunwayOptions { Months = 12 }, n, some, ct));
     }
 
     private static IEnumerable<ModelRun> UncancellableModels() =>

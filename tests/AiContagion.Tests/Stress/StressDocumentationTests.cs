@@ -3,7 +3,9 @@ using AiContagion.Cascades;
 using AiContagion.Export;
 using AiContagion.Io;
 using AiContagion.Stress;
+using AiContagion.Tests.Cascades;
 using AiContagion.Tests.Support;
+
 
 namespace AiContagion.Tests.Stress;
 
@@ -21,8 +23,7 @@ public sealed class StressDocumentationTests
 
     /// <summary><c>aicontagion runway graphs/ai-chain.json --withdraw anthropic-2026-round-investors,softbank --months 36 --chart …</c></summary>
     private static RunwayResult AiChainRunway() =>
-        new RunwaySimulation(new RunwayOptions { Months = 36 })
-            .Run(FinancingNetworkFile.Load(Repo.Graph("ai-chain.json")), ["anthropic-2026-round-investors", "softbank"]);
+        RunwayRuns.Run(new RunwayOptions { Months = 36 }, FinancingNetworkFile.Load(Repo.Graph("ai-chain.json")), ["anthropic-2026-round-investors", "softbank"]);
 
     [TestMethod]
     public void Pictures_Committed_AreCurrent()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cascades;
+using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Model;
 using Spectre.Console;
@@ -52,16 +53,20 @@ internal static class CascadeReport
         }
     }
 
-    /// <summary>The summary table or the JSON on standard output.</summary>
-    public static void Write(CliContext context, ResultRequest request, CascadeResult result, GivenShock shock)
+    /// <summary>The summary table or the JSON on standard output; for the fire-sale model, its own outcome too (<see cref="FireSaleReport"/>).</summary>
+    public static void Write(CliContext context, ResultRequest request, CascadeResult result, GivenShock shock, AiContagion.FireSales.FireSaleResult? fireSale = null)
     {
         if (request.Json)
         {
-            JsonOutput.Write(context.Output, w => WriteJson(w, result, shock.Description, request.Scope(result.Network)));
+            JsonOutput.Write(context.Output, w => WriteJson(w, result, shock.Description, request.Scope(result.Network), fireSale));
         }
         else
         {
             WriteTables(context, result, shock.Description, request.Rows);
+            if (fireSale is not null)
+            {
+                FireSaleReport.WriteText(context, fireSale, request.Rows);
+            }
         }
     }
 
@@ -71,7 +76,7 @@ internal static class CascadeReport
     /// round, then the other entities the run touched), <c>links</c> the first links down, <c>shocked</c> and each
     /// round's <c>failed</c> their first ids.
     /// </summary>
-    internal static void WriteJson(Utf8JsonWriter w, CascadeResult result, string shock, ResultScope scope)
+    internal static void WriteJson(Utf8JsonWriter w, CascadeResult result, string shock, ResultScope scope, AiContagion.FireSales.FireSaleResult? fireSale = null)
     {
         var network = result.Network;
         w.WriteStartObject();
@@ -96,6 +101,15 @@ internal static class CascadeReport
         w.WriteNumber("amountDown", result.AmountDown);
         w.WriteOptionalNumber("debtRank", result.DebtRank);
         w.WriteOptionalNumber("initialStress", result.InitialStress);
+        if (result.Runway is { } runway)
+        {
+            // The runway's rounds are months; what it relied on, and the baseline (who fails anyway, and why).
+            w.WriteStartObject("runway");
+            RunwayText.WriteAssumptions(w, runway.Assumptions);
+            RunwayText.WriteBaseline(w, runway, scope);
+            w.WriteEndObject();
+        }
+
         scope.WriteTruncation(w, "shocked", "entities", "links", "history[].failed");
         w.WriteStrings("shocked", scope.Take(result.Shocked));
         w.WriteStartArray("entities");
@@ -146,6 +160,11 @@ internal static class CascadeReport
         }
 
         w.WriteEndArray();
+        if (fireSale is not null)
+        {
+            FireSaleReport.WriteJson(w, fireSale, scope);
+        }
+
         w.WriteEndObject();
     }
 
@@ -187,6 +206,11 @@ internal static class CascadeReport
         if (result.DebtRank is { } debtRank)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DebtRank R = {debtRank:0.######} (initial stress {result.InitialStress:0.######})"));
+        }
+
+        if (result.Runway is { } runway)
+        {
+            WriteMonths(context, result, runway, rows);
         }
 
         var figures = FigureColumns(result);
@@ -241,6 +265,27 @@ internal static class CascadeReport
         {
             console.WriteLine(Readable.More(result.LinksDown - rows, "links down", "--top N shows more; --output-links FILE.csv|FILE.json writes every link"));
         }
+    }
+
+    /// <summary>The runway's rounds are months: its assumptions, the cascade month by month, and the baseline.</summary>
+    private static void WriteMonths(CliContext context, CascadeResult result, RunwayResult runway, int rows)
+    {
+        var console = context.Console;
+        RunwayText.WriteNotes(context.Output, runway.Assumptions, runway.Options.Months);
+        console.WriteLine("the cascade month by month (rounds are months; month 0 is the state at asOf):");
+        var months = new Table().AddColumn(new TableColumn("month").RightAligned()).AddColumn("failed")
+            .AddColumn(new TableColumn("links down").RightAligned()).AddColumn(new TableColumn($"amount down ({Markup.Escape(result.Network.Unit)})").RightAligned());
+        foreach (var round in result.History)
+        {
+            months.AddRow(
+                RunwayText.MonthCell(runway.Assumptions, round.Round),
+                Markup.Escape(round.Failed.IsEmpty ? "-" : Readable.List([.. round.Failed.Take(rows)]) + (round.Failed.Length > rows ? $" and {round.Failed.Length - rows} more" : string.Empty)),
+                round.LinksDown.ToString(CultureInfo.InvariantCulture),
+                Readable.Amount(round.AmountDown));
+        }
+
+        console.Write(months);
+        RunwayText.WriteBaselineTable(console, runway, rows);
     }
 
     private static List<(string Name, Func<EntityOutcome, double?> Value)> FigureColumns(CascadeResult result)

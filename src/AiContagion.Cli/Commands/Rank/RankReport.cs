@@ -2,6 +2,7 @@ using AiContagion.Ranking;
 using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cascades;
+using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Export;
 using Spectre.Console;
@@ -23,7 +24,9 @@ internal static class RankReport
         RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Number("amountDown", "amount down", r => r.Entry.AmountDown),
         RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Number("directAmount", "of which direct", r => r.Entry.DirectAmount),
         RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Number("cascadeAmount", "of which cascade", r => r.Entry.CascadeAmount),
-        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("entitiesFailed", "entities failed", r => r.Entry.EntitiesFailed));
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("entitiesFailed", "entities failed", r => r.Entry.EntitiesFailed),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("earlierFailures", "against the baseline: firms the baseline fails too, but later", r => r.Entry.EarlierFailures),
+        RowColumn<(SweepSetting? Setting, CandidateRank Entry)>.Integer("firstFailure", "against the baseline: the first round (runway: month) a firm fails because of the shock; empty: none", r => r.Entry.FirstFailureRound));
 
     /// <summary>Writes the chart and the file (when asked), then the table or the JSON.</summary>
     public static void Write(CliContext context, ResultRequest request, RankingResult ranking, string? chart)
@@ -50,8 +53,15 @@ internal static class RankReport
         }
     }
 
-    /// <summary>One ranking entry as a JSON object (shared with the sweep output).</summary>
-    internal static void WriteEntry(Utf8JsonWriter w, CandidateRank e)
+    /// <summary>
+    /// The JSON name of an entry's first failure when a ranking counts against the baseline (<c>firstFailureMonth</c> for
+    /// the runway, whose rounds are months; <c>firstFailureRound</c> otherwise), or <see langword="null"/> when it does not.
+    /// </summary>
+    internal static string? FirstFailureName(RankingResult ranking) =>
+        !ranking.AgainstBaseline ? null : ranking.ModelName == CascadeModels.CommandName(CascadeModelKind.Runway) ? "firstFailureMonth" : "firstFailureRound";
+
+    /// <summary>One ranking entry as a JSON object (shared with the sweep output); against the baseline, with its earlier failures and first failure.</summary>
+    internal static void WriteEntry(Utf8JsonWriter w, CandidateRank e, string? firstFailureName = null, RunwayAssumptions? calendar = null)
     {
         w.WriteStartObject();
         w.WriteNumber("rank", e.Rank);
@@ -64,11 +74,21 @@ internal static class RankReport
         w.WriteNumber("directAmount", e.DirectAmount);
         w.WriteNumber("cascadeAmount", e.CascadeAmount);
         w.WriteNumber("entitiesFailed", e.EntitiesFailed);
+        if (firstFailureName is not null)
+        {
+            w.WriteNumber("earlierFailures", e.EarlierFailures);
+            w.WriteNumberOrNull(firstFailureName, e.FirstFailureRound);
+            if (calendar is not null)
+            {
+                RunwayText.WriteDate(w, "firstFailureDate", calendar, e.FirstFailureRound);
+            }
+        }
+
         w.WriteEndObject();
     }
 
     /// <summary>The ranking table (shared with the sweep output), cut at <paramref name="rows"/>.</summary>
-    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, IReadOnlyList<CandidateRank> entries, int rows)
+    internal static void WriteEntryTable(IAnsiConsole console, string networkUnit, IReadOnlyList<CandidateRank> entries, int rows, string? firstFailureName = null, RunwayAssumptions? calendar = null)
     {
         if (entries.Count == 0)
         {
@@ -85,16 +105,31 @@ internal static class RankReport
             .AddColumn(new TableColumn("cascade").RightAligned())
             .AddColumn(new TableColumn($"amount down ({unit})").RightAligned())
             .AddColumn(new TableColumn("entities failed").RightAligned());
+        if (firstFailureName is not null)
+        {
+            table.AddColumn(new TableColumn("earlier").RightAligned())
+                .AddColumn(new TableColumn(firstFailureName == "firstFailureMonth" ? "first failure month" : "first failure round").RightAligned());
+        }
+
         foreach (var e in entries.Take(rows))
         {
-            table.AddRow(
+            List<string> cells =
+            [
                 e.Rank.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(e.Label),
                 e.LinksDown.ToString(CultureInfo.InvariantCulture),
                 e.DirectLinks.ToString(CultureInfo.InvariantCulture),
                 e.CascadeLinks.ToString(CultureInfo.InvariantCulture),
                 Readable.Amount(e.AmountDown),
-                e.EntitiesFailed.ToString(CultureInfo.InvariantCulture));
+                e.EntitiesFailed.ToString(CultureInfo.InvariantCulture),
+            ];
+            if (firstFailureName is not null)
+            {
+                cells.Add(e.EarlierFailures.ToString(CultureInfo.InvariantCulture));
+                cells.Add(e.FirstFailureRound is not { } first ? "-" : calendar is not null ? RunwayText.MonthCell(calendar, first) : first.ToString(CultureInfo.InvariantCulture));
+            }
+
+            table.AddRow([.. cells]);
         }
 
         console.Write(table);
@@ -121,15 +156,73 @@ internal static class RankReport
         w.WriteString("unit", ranking.Network.Unit);
         w.WriteNumber("candidates", ranking.Candidates.Length);
         w.WriteNumber("runs", ranking.Runs);
+        w.WriteBoolean("againstBaseline", ranking.AgainstBaseline);
         scope.WriteTruncation(w, "ranking");
+        WriteBaseline(w, ranking, scope);
         w.WriteStartArray("ranking");
+        var firstFailure = FirstFailureName(ranking);
         foreach (var e in entries)
         {
-            WriteEntry(w, e);
+            WriteEntry(w, e, firstFailure, ranking.Baseline?.Runway?.Assumptions);
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Against the baseline: the no-shock run on its own (<c>baseline</c>: who fails anyway; for the runway, in which
+    /// month and why, and the <c>assumptions</c> every run relied on).
+    /// </summary>
+    internal static void WriteBaseline(Utf8JsonWriter w, RankingResult ranking, ResultScope scope)
+    {
+        if (ranking.Baseline is not { } baseline)
+        {
+            return;
+        }
+
+        if (baseline.Runway is { } runway)
+        {
+            RunwayText.WriteAssumptions(w, runway.Assumptions);
+            RunwayText.WriteBaseline(w, runway, scope);
+            return;
+        }
+
+        w.WriteStartObject("baseline");
+        w.WriteNumber("failed", baseline.EntitiesFailed);
+        w.WriteStartArray("failures");
+        foreach (var e in scope.Take(baseline.FailedEntities))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteNumberOrNull("round", e.Round);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Against the baseline, in words: what the entries leave out (and for the runway, the assumptions and who fails anyway, when, why).</summary>
+    internal static void WriteBaselineText(CliContext context, RankingResult ranking, int rows)
+    {
+        if (ranking.Baseline is not { } baseline)
+        {
+            return;
+        }
+
+        var console = context.Console;
+        if (baseline.Runway is { } runway)
+        {
+            RunwayText.WriteNotes(context.Output, runway.Assumptions, runway.Options.Months);
+            console.WriteLine("entries count only what each withdrawal adds to the baseline (links down and firms failed within the horizon that the baseline does not have):");
+            RunwayText.WriteBaselineTable(console, runway, rows);
+            return;
+        }
+
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"entries count only what each candidate adds to the baseline (no shock: {Readable.Count(baseline.EntitiesFailed)} entities fail anyway{(baseline.EntitiesFailed == 0 ? "" : ": " + Readable.List([.. baseline.FailedEntities.Take(rows).Select(e => e.Id)]))})"));
     }
 
     private static void WriteTable(CliContext context, RankingResult ranking, int rows)
@@ -143,6 +236,7 @@ internal static class RankReport
             console.WriteLine("settings: " + ModelOptions.Describe(ranking.Settings));
         }
 
-        WriteEntryTable(console, ranking.Network.Unit, ranking.Entries, rows);
+        WriteBaselineText(context, ranking, rows);
+        WriteEntryTable(console, ranking.Network.Unit, ranking.Entries, rows, FirstFailureName(ranking), ranking.Baseline?.Runway?.Assumptions);
     }
 }

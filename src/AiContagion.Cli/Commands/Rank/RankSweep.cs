@@ -37,6 +37,9 @@ internal sealed class RankSweepOption : Option<string[]>
             var single = axis.Parameter == SweepParameter.DefaultTolerance ? "--default-tolerance"
                 : axis.Parameter == SweepParameter.Recovery ? "--recovery"
                 : axis.Parameter == SweepParameter.WithdrawalFraction ? "--fraction"
+                : axis.Parameter == SweepParameter.Months ? "--months"
+                : axis.Parameter == SweepParameter.Floor ? "--floor"
+                : axis.Parameter == SweepParameter.UnknownCash ? "--unknown-cash"
                 : null;
             var given = single == "--fraction" ? shock.FractionGiven(parse) : single is not null && models.Gives(parse, single);
             if (given)
@@ -131,7 +134,9 @@ internal static class RankSweep
             var numbers = new List<double>();
             foreach (var part in parts)
             {
-                var value = Number(parameter, part);
+                var value = parameter.TryParseValue(part, out var parsed) ? parsed
+                    : parameter.IsNumeric ? throw new CliUsageException($"--sweep: {parameter.Name} value '{part}' is not a number.")
+                    : throw new CliUsageException($"--sweep: {parameter.Name} value '{part}' should be one of: {parameter.RangeText()}.");
                 if (!parameter.IsValid(value))
                 {
                     throw new CliUsageException($"--sweep: {parameter.Name} value '{part}' must lie in {parameter.RangeText()}.");
@@ -168,7 +173,7 @@ internal static class RankSweep
             w.WriteStartArray("values");
             foreach (var value in axis.Values)
             {
-                WriteValue(w, value);
+                WriteValue(w, axis.Parameter, value);
             }
 
             w.WriteEndArray();
@@ -185,7 +190,7 @@ internal static class RankSweep
             foreach (var value in setting.Values)
             {
                 w.WritePropertyName(value.Parameter.Name);
-                WriteValue(w, value.Value);
+                WriteValue(w, value.Parameter, value.Value);
             }
 
             w.WriteEndObject();
@@ -198,10 +203,13 @@ internal static class RankSweep
             w.WriteEndObject();
             w.WriteNumber("candidates", setting.Ranking.Candidates.Length);
             w.WriteNumber("runs", setting.Ranking.Runs);
+            w.WriteBoolean("againstBaseline", setting.Ranking.AgainstBaseline);
+            RankReport.WriteBaseline(w, setting.Ranking, scope);
             w.WriteStartArray("ranking");
+            var firstFailure = RankReport.FirstFailureName(setting.Ranking);
             foreach (var entry in setting.Ranking.Entries.Take(limit ?? int.MaxValue))
             {
-                RankReport.WriteEntry(w, entry);
+                RankReport.WriteEntry(w, entry, firstFailure, setting.Ranking.Baseline?.Runway?.Assumptions);
             }
 
             w.WriteEndArray();
@@ -253,7 +261,8 @@ internal static class RankSweep
             console.WriteLine();
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]#{setting.Index + 1}[/] {Markup.Escape(setting.Label)}"));
             console.WriteLine("settings: " + ModelOptions.Describe(setting.Ranking.Settings));
-            RankReport.WriteEntryTable(console, sweep.Network.Unit, setting.Ranking.Entries, rows);
+            RankReport.WriteBaselineText(context, setting.Ranking, rows);
+            RankReport.WriteEntryTable(console, sweep.Network.Unit, setting.Ranking.Entries, rows, RankReport.FirstFailureName(setting.Ranking), setting.Ranking.Baseline?.Runway?.Assumptions);
         }
 
         if (sweep.Settings.Length > 1)
@@ -313,31 +322,17 @@ internal static class RankSweep
         }
     }
 
-    private static double Number(SweepParameter parameter, string text)
+    private static void WriteValue(System.Text.Json.Utf8JsonWriter w, SweepParameter parameter, double value)
     {
-        if (text.Trim().ToLowerInvariant() is "inf" or "infinity" or "+inf" or "∞")
-        {
-            return double.PositiveInfinity;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
-        {
-            throw new CliUsageException($"--sweep: {parameter.Name} value '{text}' is not a number.");
-        }
-
-        return value;
-    }
-
-    private static void WriteValue(System.Text.Json.Utf8JsonWriter w, double value)
-    {
-        // JSON has no infinity: +∞ (a default capital) is written as the string "inf", as on the command line.
-        if (double.IsFinite(value))
+        // JSON has no infinity: +∞ (a default capital) is written as the string "inf", as on the command line; named
+        // values (unknown-cash) as their names.
+        if (double.IsFinite(value) && parameter.IsNumeric)
         {
             w.WriteNumberValue(value);
         }
         else
         {
-            w.WriteStringValue(SweepParameter.Format(value));
+            w.WriteStringValue(parameter.FormatValue(value));
         }
     }
 

@@ -1,13 +1,16 @@
 using AiContagion.Export;
 using System.Globalization;
 using System.Text.Json;
+using AiContagion.Cascades;
 using AiContagion.Cli.Infrastructure;
-using AiContagion.Stress;
 using Spectre.Console;
 
 namespace AiContagion.Cli.Commands.Runway;
 
-/// <summary>What <c>runway</c> prints and writes: who runs out of cash when (top rows) and the months that changed, the JSON, every entity in a file, the chart.</summary>
+/// <summary>
+/// What <c>runway</c> prints and writes: the assumptions it relied on, who fails when and why (top rows), the baseline
+/// (who fails anyway, and why), the months that changed; the JSON, every entity in a file, the chart.
+/// </summary>
 internal static class RunwayReport
 {
     /// <summary>The <c>--output</c> columns: one row per entity, failures first (by month), then survivors in network order.</summary>
@@ -20,7 +23,9 @@ internal static class RunwayReport
         RowColumn<(EntityRunway Entity, string Sector)>.Flag("withdrawn", "whether it is a withdrawing source", r => r.Entity.IsWithdrawn),
         RowColumn<(EntityRunway Entity, string Sector)>.Number("initialCash", "cash at month 0 (empty: unlimited)", r => r.Entity.InitialCash),
         RowColumn<(EntityRunway Entity, string Sector)>.Flag("cashEstimated", "whether that cash was estimated (--unknown-cash)", r => r.Entity.CashEstimated),
-        RowColumn<(EntityRunway Entity, string Sector)>.Number("finalCash", "cash at the last month simulated (empty: unlimited)", r => r.Entity.Cash.IsEmpty ? null : r.Entity.Cash[^1]));
+        RowColumn<(EntityRunway Entity, string Sector)>.Number("finalCash", "cash at the last month simulated (empty: unlimited)", r => r.Entity.Cash.IsEmpty ? null : r.Entity.Cash[^1]),
+        RowColumn<(EntityRunway Entity, string Sector)>.Text("failureCause", "why it failed: cash, losses or shock (empty: survived)", r => r.Entity.Failure is { } f ? RunwayText.CauseName(f.Cause) : null),
+        RowColumn<(EntityRunway Entity, string Sector)>.Text("baselineFailureCause", "the same without the shock", r => r.Entity.BaselineFailure is { } f ? RunwayText.CauseName(f.Cause) : null));
 
     /// <summary>The chart and the file (when asked), then the tables or the JSON.</summary>
     public static void Write(CliContext context, ResultRequest request, RunwayResult result, string? chart, int chartTop, bool cashPaths)
@@ -79,15 +84,13 @@ internal static class RunwayReport
         w.WriteEndArray();
         w.WriteNumber("withdrawalMonth", options.WithdrawalMonth);
         w.WriteNumber("months", options.Months);
+        w.WriteNumber("floor", options.Floor);
         w.WriteNumber("defaultTermYears", options.DefaultTermYears);
         w.WriteBoolean("recurringLinks", options.RecurringLinks);
-        w.WriteString("unknownCash", options.UnknownCash switch
-        {
-            UnknownCashRule.FromTolerance => "tolerance",
-            UnknownCashRule.Unlimited => "unlimited",
-            _ => "zero",
-        });
+        w.WriteString("unknownCash", options.UnknownCashText());
         w.WriteNumber("defaultTolerance", options.DefaultTolerance);
+        w.WriteString("recovery", options.Recovery.ToString());
+        RunwayText.WriteAssumptions(w, result.Assumptions);
         w.WriteString("unit", result.Network.Unit);
         w.WriteNumber("failed", result.Failed);
         w.WriteNumber("failedWithoutShock", result.FailedWithoutShock);
@@ -100,7 +103,19 @@ internal static class RunwayReport
             w.WriteString("id", e.Id);
             w.WriteNumberOrNull("failedMonth", e.FailedMonth);
             w.WriteNumberOrNull("baselineFailedMonth", e.BaselineFailedMonth);
+            RunwayText.WriteDate(w, "failedDate", result.Assumptions, e.FailedMonth);
+            RunwayText.WriteDate(w, "baselineFailedDate", result.Assumptions, e.BaselineFailedMonth);
             w.WriteString("outcome", OutcomeName(e.Outcome));
+            if (e.Failure is { } failure)
+            {
+                w.WriteString("failureCause", RunwayText.CauseName(failure.Cause));
+            }
+
+            if (e.BaselineFailure is { } baselineFailure)
+            {
+                w.WriteString("baselineFailureCause", RunwayText.CauseName(baselineFailure.Cause));
+            }
+
             w.WriteBoolean("withdrawn", e.IsWithdrawn);
             if (e.InitialCash is { } cash)
             {
@@ -128,11 +143,13 @@ internal static class RunwayReport
         }
 
         w.WriteEndArray();
+        RunwayText.WriteBaseline(w, result, scope);
         w.WriteStartArray("timeline");
         foreach (var month in result.Timeline)
         {
             w.WriteStartObject();
             w.WriteNumber("month", month.Month);
+            RunwayText.WriteDate(w, "date", result.Assumptions, month.Month);
             w.WriteNumber("linksDown", month.LinksDown);
             w.WriteNumber("amountDown", month.AmountDown);
             w.WriteNumber("entitiesFailed", month.EntitiesFailed);
@@ -156,19 +173,21 @@ internal static class RunwayReport
         console.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
             $"runway over {result.Options.Months} months, {shock}: {Readable.Count(result.Failed)} entities out of cash ({Readable.Count(result.FailedWithoutShock)} without the shock, {Readable.Count(result.FailedBecauseOfShock)} because of it), {Readable.Count(result.Timeline[^1].LinksDown)} links down")));
+        RunwayText.WriteNotes(context.Output, result.Assumptions, result.Options.Months);
         if (result.Failed > 0)
         {
             var unit = Markup.Escape(network.Unit);
-            var table = new Table().AddColumn(new TableColumn("month").RightAligned()).AddColumn("entity").AddColumn("sector")
+            var table = new Table().AddColumn(new TableColumn("month").RightAligned()).AddColumn("entity").AddColumn("sector").AddColumn("cause")
                 .AddColumn("outcome").AddColumn(new TableColumn("without shock").RightAligned()).AddColumn(new TableColumn($"cash at start ({unit})").RightAligned());
             foreach (var e in result.FailureOrder.Take(rows))
             {
                 table.AddRow(
-                    e.FailedMonth!.Value.ToString(CultureInfo.InvariantCulture),
+                    RunwayText.MonthCell(result.Assumptions, e.FailedMonth!.Value),
                     Markup.Escape(e.Id),
                     network[e.Id].Sector.ToString(),
+                    RunwayText.CauseName(e.Failure!.Cause),
                     OutcomeName(e.Outcome),
-                    e.BaselineFailedMonth is { } b ? b.ToString(CultureInfo.InvariantCulture) : "survives",
+                    e.BaselineFailedMonth is { } b ? RunwayText.MonthCell(result.Assumptions, b) : "survives",
                     e.InitialCash is { } c ? Readable.Amount(Math.Round(c, 4)) + (e.CashEstimated ? " (est.)" : "") : "unlimited");
             }
 
@@ -177,6 +196,11 @@ internal static class RunwayReport
             {
                 console.WriteLine(Readable.More(result.Failed - rows, "entities out of cash"));
             }
+        }
+
+        if (!result.Withdrawals.IsEmpty)
+        {
+            RunwayText.WriteBaselineTable(console, result, rows);
         }
 
         var timeline = new Table().AddColumn(new TableColumn("month").RightAligned())
@@ -191,7 +215,7 @@ internal static class RunwayReport
             if (changed || month.Month == result.Options.Months)
             {
                 timeline.AddRow(
-                    month.Month.ToString(CultureInfo.InvariantCulture),
+                    RunwayText.MonthCell(result.Assumptions, month.Month),
                     month.LinksDown.ToString(CultureInfo.InvariantCulture),
                     month.EntitiesFailed.ToString(CultureInfo.InvariantCulture),
                     Readable.Amount(Math.Round(month.FlowStopped, 4)),

@@ -2,6 +2,7 @@ using AiContagion.Export;
 using System.Globalization;
 using System.Text.Json;
 using AiContagion.Cascades;
+using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
 using AiContagion.Stress;
 using Spectre.Console;
@@ -35,7 +36,7 @@ internal static class StressReport
     }
 
     /// <summary>Warnings, charts and the file, then the tables or the JSON.</summary>
-    public static void Write(CliContext context, ResultRequest request, StressResult result, StressCharts charts)
+    public static void Write(CliContext context, ResultRequest request, StressResult result, StressCharts charts, RunwayAssumptions? runway = null)
     {
         if (result.AtRisk.IsEmpty)
         {
@@ -71,15 +72,22 @@ internal static class StressReport
 
         if (request.Json)
         {
-            JsonOutput.Write(context.Output, w => WriteJson(w, result, charts.Measure, request.Scope(result.Network)));
+            JsonOutput.Write(context.Output, w => WriteJson(w, result, charts.Measure, request.Scope(result.Network), runway));
         }
         else
         {
+            if (runway is not null)
+            {
+                // The runway's defaults hold in every trial: say which ones (and that each trial counts the firms that fail anyway).
+                RunwayText.WriteNotes(context.Output, runway);
+                context.Output.WriteLine("note: each trial counts every failure within the horizon, those of the no-shock baseline included (rank --model runway subtracts them).");
+            }
+
             WriteTables(context, result, request.Rows);
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter w, StressResult result, StressMeasure measure, ResultScope scope)
+    private static void WriteJson(Utf8JsonWriter w, StressResult result, StressMeasure measure, ResultScope scope, RunwayAssumptions? runway)
     {
         var options = result.Options;
         w.WriteStartObject();
@@ -91,6 +99,11 @@ internal static class StressReport
         }
 
         w.WriteEndObject();
+        if (runway is not null)
+        {
+            RunwayText.WriteAssumptions(w, runway);
+        }
+
         w.WriteNumber("trials", result.Trials);
         w.WriteNumber("seed", result.Seed);
         w.WriteNumber("correlation", options.Correlation);
