@@ -95,6 +95,7 @@ public sealed class RunwayCascade : CascadeModel
 
     private protected override PreparedCascade PrepareCore(FinancingNetwork network) =>
         new RunwayEngine(this, network, ModelSettings.Of(
+        [
             ("months", Options.Months),
             ("withdrawalMonth", Options.WithdrawalMonth),
             ("floor", Options.Floor),
@@ -102,5 +103,15 @@ public sealed class RunwayCascade : CascadeModel
             ("defaultTolerance", Options.DefaultTolerance),
             ("defaultTermYears", Options.DefaultTermYears),
             ("recurringLinks", Options.RecurringLinks),
-            ("recovery", Options.Recovery.ToString())), Options);
+            ("recovery", Options.Recovery.ToString()),
+            .. Channels(Options),
+        ]), Options);
+
+    // The channels are echoed only when on, so that a run without them reads exactly as before they existed.
+    private static (string, object)[] Channels(RunwayOptions options) =>
+    [
+        .. options.StakeLosses ? [("stakeLosses", (object)true)] : Array.Empty<(string, object)>(),
+        .. options.MarginCalls ? [("marginCalls", (object)true)] : Array.Empty<(string, object)>(),
+        .. options.CollateralSales ? [("collateralSales", (object)true)] : Array.Empty<(string, object)>(),
+    ];
 }
