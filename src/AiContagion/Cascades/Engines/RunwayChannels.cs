@@ -201,7 +201,7 @@ internal sealed class ChannelState
         Array.Fill(Price, 1.0);
         _pending = new double[plan.AssetCount];
         _sold = new bool[plan.SlotAmount.Length];
-        Called = new bool[plan.Loans.Length == 0 ? 0 : plan.Loans.Max(loan => loan.Link) + 1];
+        Called = new bool[plan.StakeValue.Length];
     }
 
     public RunwayChannels Plan { get; }
@@ -209,7 +209,7 @@ internal sealed class ChannelState
     /// <summary>Each asset's price (1 at asOf).</summary>
     public double[] Price { get; }
 
-    /// <summary>Per link (up to the last collateralised one): whether a margin call closed it.</summary>
+    /// <summary>Per link: whether a margin call closed it.</summary>
     public bool[] Called { get; }
 
     /// <summary>The borrowers the last <see cref="CallMargins"/> made pay.</summary>
