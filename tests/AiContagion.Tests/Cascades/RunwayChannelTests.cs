@@ -135,3 +135,31 @@ public sealed class RunwayChannelTests
         return builder.Build();
     }
 }
+
+/// <summary>The stake-loss channel in the chain and credit-loss models (<see cref="SolvencyOptions.StakeLosses"/>).</summary>
+[TestClass]
+public sealed class ChainStakeLossTests
+{
+    // The lab fails (the shock, round 0); the holder (capital 20) held 30 % through an Equity link of 5. Off: it loses
+    // 5 ≤ 20 and survives. On: max(5, 0.3 × value) — valuation 100: 30 > 20, fails in round 1; no valuation, the lab's
+    // capital 50: 15, survives; 80: 24, fails; neither: 5.
+    [TestMethod]
+    [DataRow(100.0, null, false, 5.0, false)]
+    [DataRow(100.0, null, true, 30.0, true)]
+    [DataRow(null, 50.0, true, 15.0, false)]
+    [DataRow(null, 80.0, true, 24.0, true)]
+    [DataRow(null, null, true, 5.0, false)]
+    public void StakeLoss_ChainAndCredit(double? valuation, double? labCapital, bool stakes, double expectedLoss, bool holderFails)
+    {
+        var network = RunwayChannelTests.Stake(valuation, labCapital);
+        var solvency = new SolvencyOptions { StakeLosses = stakes, Capital = new CapitalOptions { DeriveFromBalanceSheet = false } };
+        foreach (var model in new ICascadeModel[] { new ChainCascade(null, solvency), new CreditLossCascade(solvency) })
+        {
+            var result = model.Run(network, CascadeShock.Fail("lab"));
+            var holder = result.Entities.Single(e => e.Id == "holder");
+            Assert.AreEqual(expectedLoss, holder.CreditLoss, model.Kind.ToString());
+            Assert.AreEqual(holderFails ? 1 : null, holder.Round, model.Kind.ToString());
+            Assert.AreEqual(stakes, result.Settings.ContainsKey("stakeLosses"));
+        }
+    }
+}
