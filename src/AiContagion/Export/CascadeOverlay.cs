@@ -10,7 +10,7 @@ namespace AiContagion.Export;
 /// <remarks>
 /// <para>Entities are named by id and links by their index in <see cref="Model.FinancingNetwork.Links"/>
 /// (a link's identity). Rounds count from 1 for the first entities to fail after the shock; round 0 is the
-/// shock itself (the withdrawn sources and the links they stop). Cause names follow DESIGN.md §3:
+/// shock itself (the withdrawn sources and the links they stop). Cause names follow docs/concepts.md#a-link-is-down:
 /// <c>Withdrawn</c> (the payer was withdrawn), <c>PayerFailed</c> (the payer failed, the flow stops),
 /// <c>RecipientFailed</c> (a claim on a failed recipient is impaired); any other text is shown as given.</para>
 /// <para>Immutable and thread-safe. The ids and indices are checked against a network when the overlay is
