@@ -87,6 +87,7 @@ public static class CliApp
         CascadeCommand.Create(context),
         RankCommand.Create(context),
         ExportCommand.Create(context),
+        ReportCommand.Create(context),
         StressCommand.Create(context),
         RunwayCommand.Create(context),
         ExperimentCommand.Create(context),
