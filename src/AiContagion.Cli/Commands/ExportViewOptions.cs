@@ -39,7 +39,12 @@ internal sealed class ExportViewOptions
 
     private readonly CountOption _depth = new("--depth", "How many links away from --focus to draw (default 1, at most 10).", 10);
 
-    private readonly CountOption _core = new("--core", "Draw the N largest firms by money in and out on a hub layout (the core view; default 14, from 2 to 60).", 60);
+    private readonly Option<int?> _core = new("--core")
+    {
+        Description = "Draw the N largest firms by money in and out on a hub layout (the core view; default 14, from 2 to 60).",
+        HelpName = "N",
+        CustomParser = result => OptionParsing.ParseOne(result, (option, text) => (int?)OptionValues.Integer(option, text, 2, 60)),
+    };
 
     private readonly Option<double?> _labelMinimum = new("--label-min")
     {

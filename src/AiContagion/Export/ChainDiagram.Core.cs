@@ -25,7 +25,7 @@ public static partial class ChainDiagram
             var flows = graph.Flows.Where(f => core.Contains(f.From) && core.Contains(f.To)).ToList();
             var largest = flows.Count == 0 ? 0 : flows.Max(f => f.Amount);
             var shownLinks = flows.Sum(f => f.Links.Count);
-            var unit = network.Unit;
+            var unit = DotText.Truncate(network.Unit, 30);
 
             var dot = new StringBuilder(4096);
             dot.Append("digraph ");
@@ -50,10 +50,10 @@ public static partial class ChainDiagram
                 for (var i = 0; i < lines.Count; i++)
                 {
                     label.Append(i > 0 ? "<BR/>" : "").Append(share > 0.5 ? "<B>" : "");
-                    HtmlLabelText.Append(label, lines[i]).Append(share > 0.5 ? "</B>" : "");
+                    HtmlLabelText.AppendLabel(label, lines[i]).Append(share > 0.5 ? "</B>" : "");
                 }
 
-                label.Append("<BR/><FONT POINT-SIZE=\"12\">").Append(HtmlLabelText.Escape(ChainText.Money(Size(node), unit))).Append("</FONT>>");
+                label.Append("<BR/><FONT POINT-SIZE=\"12\">").Append(HtmlLabelText.AppendLabel(new StringBuilder(), ChainText.Money(Size(node), unit))).Append("</FONT>>");
                 var attributes = new DotAttributes()
                     .Html("label", label.ToString()[1..^1])
                     .Token("width", Attr(0.8 + (1.7 * share)))

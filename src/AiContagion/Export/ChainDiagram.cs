@@ -107,11 +107,11 @@ public static partial class ChainDiagram
         var html = new StringBuilder();
         html.Append("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
         html.Append("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"24\"><B>");
-        HtmlLabelText.Append(html, title).Append("</B></FONT></TD></TR>");
+        HtmlLabelText.AppendLabel(html, title).Append("</B></FONT></TD></TR>");
         foreach (var line in subtitles)
         {
             html.Append("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\" COLOR=\"#333333\">");
-            HtmlLabelText.Append(html, line).Append("</FONT></TD></TR>");
+            HtmlLabelText.AppendLabel(html, line).Append("</FONT></TD></TR>");
         }
 
         var items = legend.ToList();
@@ -130,7 +130,7 @@ public static partial class ChainDiagram
                 }
 
                 html.Append("<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
-                HtmlLabelText.Append(html, text).Append("</FONT></TD><TD WIDTH=\"10\"> </TD>");
+                HtmlLabelText.AppendLabel(html, text).Append("</FONT></TD><TD WIDTH=\"10\"> </TD>");
             }
 
             html.Append("</TR></TABLE></TD></TR>");
@@ -324,7 +324,7 @@ public static partial class ChainDiagram
                 // in their written order when rankdir=LR and nothing pulls them apart).
                 dot.Append("    ");
                 DotText.AppendId(dot, header).Append(" [shape=plaintext, style=\"\", fontsize=15, fontcolor=\"#555555\", label=<<B>")
-                    .Append(HtmlLabelText.Escape(tier.Heading())).Append("</B>>, id=\"h").Append(((int)tier).ToString(CultureInfo.InvariantCulture)).Append("\"];\n");
+                    .Append(HtmlLabelText.AppendLabel(new StringBuilder(), tier.Heading())).Append("</B>>, id=\"h").Append(((int)tier).ToString(CultureInfo.InvariantCulture)).Append("\"];\n");
                 dot.Append("  }\n");
             }
 
@@ -417,12 +417,12 @@ public static partial class ChainDiagram
         private List<string> Subtitles(HashSet<ChainNode> nodes, int hiddenLinks, double hiddenAmount, int hiddenEntities, double minimum, List<ChainFlow> flows)
         {
             var network = _network;
-            var unit = network.Unit;
+            var unit = DotText.Truncate(network.Unit, 30);
             var lines = new List<string>();
             var first = network.Metadata.AsOf is { } asOf ? $"Amounts in {unit}, as of {asOf}. " : $"Amounts in {unit}. ";
             var deals = flows.Sum(f => f.Links.Count);
-            lines.Add(first + string.Create(CultureInfo.InvariantCulture,
-                $"{deals} deals summed per payer, recipient and kind into {flows.Count} arrows; width ∝ √amount; labels on arrows ≥ {ChainText.Money(_options.LabelMinimum, unit)}; details in tooltips."));
+            lines.Add(DotText.Truncate(first + string.Create(CultureInfo.InvariantCulture,
+                $"{deals} deals summed per payer, recipient and kind into {flows.Count} arrows; width ∝ √amount; labels on arrows ≥ {ChainText.Money(_options.LabelMinimum, unit)}; details in tooltips."), 240));
             if (_cascade is { } cascade)
             {
                 var failed = cascade.FailureRounds.Keys.Count(id => !cascade.Withdrawn.Contains(id));
@@ -440,15 +440,15 @@ public static partial class ChainDiagram
             if (_options.Cut is { } cut)
             {
                 var value = cut.Value is { } v ? $", {DotText.Amount(v)} {unit}" : "";
-                var what = cut.Description is { } d ? $" ({d})" : "";
-                lines.Add(DotText.Truncate(string.Create(CultureInfo.InvariantCulture, $"Minimum cut{what}: {cut.CutLinks.Count} link{(cut.CutLinks.Count == 1 ? "" : "s")}{value}, drawn black and labelled 'cut'."), 200));
+                var what = cut.Description is { } d ? $" ({DotText.Truncate(d, 80)})" : "";
+                lines.Add(DotText.Truncate(string.Create(CultureInfo.InvariantCulture, $"Minimum cut{what}: {cut.CutLinks.Count} link{(cut.CutLinks.Count == 1 ? "" : "s")}{value}, drawn black and labelled 'cut'."), 240));
             }
 
             if (hiddenLinks > 0)
             {
                 var below = minimum > 0 ? $"under {ChainText.Money(minimum, unit)}" : "outside this view";
-                lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Hidden: {hiddenLinks} of {network.LinkCount} links {below} ({DotText.Amount(hiddenAmount)} {unit}){(hiddenEntities > 0 ? $" and {hiddenEntities} entities left with none" : "")}."));
+                lines.Add(DotText.Truncate(string.Create(CultureInfo.InvariantCulture,
+                    $"Hidden: {hiddenLinks} of {network.LinkCount} links {below} ({DotText.Amount(hiddenAmount)} {unit}){(hiddenEntities > 0 ? $" and {hiddenEntities} entities left with none" : "")}."), 240));
             }
 
             if (_options.GroupFunders && nodes.Any(n => n.Group is not null))
@@ -575,14 +575,14 @@ public static partial class ChainDiagram
                 }
 
                 label.Append(bold ? "<B>" : "");
-                HtmlLabelText.Append(label, lines[i]);
+                HtmlLabelText.AppendLabel(label, lines[i]);
                 label.Append(bold ? "</B>" : "");
             }
 
             if (status is not null)
             {
                 label.Append("<BR/><FONT POINT-SIZE=\"12\">");
-                HtmlLabelText.Append(label, status).Append("</FONT>");
+                HtmlLabelText.AppendLabel(label, status).Append("</FONT>");
             }
 
             label.Append("</FONT>");

@@ -91,7 +91,17 @@ public static class ChainReport
         {
             var sources = EntitySelection.FundingSources;
             var flow = MaximumFlow.Compute(network, sources, EntitySelection.Of(target), cancellationToken);
-            var entityCut = MinimumEntityCut.Compute(network, sources, EntitySelection.Of(target), cancellationToken: cancellationToken);
+            EntityCutResult? entityCut;
+            try
+            {
+                entityCut = MinimumEntityCut.Compute(network, sources, EntitySelection.Of(target), cancellationToken: cancellationToken);
+            }
+            catch (UnboundedFlowException)
+            {
+                // A funder pays the target directly: no set of firms cuts it off; the section says only the link cut.
+                entityCut = null;
+            }
+
             var tree = DominatorTree.Compute(network, sources, cancellationToken);
             var cutOptions = new ChainDiagramOptions
             {

@@ -18,7 +18,7 @@ internal static class ChainText
         var number = Number(amount);
         var (prefix, suffix) = UnitParts(unit);
         var text = prefix + number + suffix;
-        return text.Length <= MaximumLabelLength ? text : number;
+        return text.Length <= MaximumLabelLength ? text : Compact(amount);
     }
 
     /// <summary>The flow label: the amount and, for several deals, <c>×n</c>; cut down to 12 characters.</summary>
@@ -32,7 +32,14 @@ internal static class ChainText
             return withDeals;
         }
 
-        return head.Length <= MaximumLabelLength ? head : Number(amount);
+        return head.Length <= MaximumLabelLength ? head : Compact(amount);
+    }
+
+    /// <summary>The number alone, or in scientific notation when even that is longer than 12 characters.</summary>
+    public static string Compact(double amount)
+    {
+        var number = Number(amount);
+        return number.Length <= MaximumLabelLength ? number : amount.ToString("0.#e0", CultureInfo.InvariantCulture);
     }
 
     public static string Number(double amount) => Math.Abs(amount) switch
@@ -126,7 +133,12 @@ internal static class ChainText
             }
         }
 
-        if (leftOver && result.Count > 0 && !result[^1].EndsWith(DotText.Ellipsis, StringComparison.Ordinal))
+        if (result.Count == 0)
+        {
+            result.Add("");
+        }
+
+        if (leftOver && !result[^1].EndsWith(DotText.Ellipsis, StringComparison.Ordinal))
         {
             result[^1] = DotText.Truncate(result[^1] + " " + DotText.Ellipsis, width + 2);
         }
