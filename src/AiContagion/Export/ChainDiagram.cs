@@ -117,23 +117,20 @@ public static partial class ChainDiagram
         var items = legend.ToList();
         if (items.Count > 0)
         {
-            html.Append("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
+            // One line of coloured squares and words: a table of swatch cells would stretch to the title's width.
+            html.Append("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\">");
+            var first = true;
             foreach (var (swatch, text, dashed) in items)
             {
-                if (dashed)
-                {
-                    html.Append("<TD><FONT POINT-SIZE=\"14\" COLOR=\"").Append(swatch).Append("\"><B>- - -</B></FONT></TD>");
-                }
-                else
-                {
-                    html.Append("<TD BGCOLOR=\"").Append(swatch).Append("\" BORDER=\"1\" COLOR=\"#888888\" WIDTH=\"26\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD>");
-                }
-
-                html.Append("<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
-                HtmlLabelText.AppendLabel(html, text).Append("</FONT></TD><TD WIDTH=\"10\"> </TD>");
+                html.Append(first ? "" : "     ");
+                first = false;
+                var white = string.Equals(swatch, "#ffffff", StringComparison.OrdinalIgnoreCase);
+                html.Append("<FONT COLOR=\"").Append(white ? "#666666" : swatch).Append("\"><B>")
+                    .Append(dashed ? "- - -" : white ? "□" : "■").Append("</B></FONT> ");
+                HtmlLabelText.AppendLabel(html, text);
             }
 
-            html.Append("</TR></TABLE></TD></TR>");
+            html.Append("</FONT></TD></TR>");
         }
 
         html.Append("</TABLE>");
