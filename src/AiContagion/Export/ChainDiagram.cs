@@ -300,6 +300,7 @@ public static partial class ChainDiagram
             dot.Append("  edge [fontname=\"").Append(FontName).Append("\", fontsize=12, fontcolor=\"#222222\", arrowsize=0.6];\n");
 
             var headers = new List<string>();
+            var headings = new StringBuilder();
             foreach (var tier in ChainTiers.All)
             {
                 var members = graph.Nodes.Where(n => n.Tier == tier && nodes.Contains(n)).ToList();
@@ -317,14 +318,20 @@ public static partial class ChainDiagram
                     DotText.AppendId(dot, node.Key).Append(' ').Append(NodeAttributes(node)).Append(";\n");
                 }
 
-                // Written last in its rank, the heading ends up on top of its column (dot lays ranks out bottom-up
-                // in their written order when rankdir=LR and nothing pulls them apart).
-                dot.Append("    ");
-                DotText.AppendId(dot, header).Append(" [shape=plaintext, style=\"\", fontsize=15, fontcolor=\"#555555\", label=<<B>")
-                    .Append(HtmlLabelText.AppendLabel(new StringBuilder(), tier.Heading())).Append("</B>>, id=\"h").Append(((int)tier).ToString(CultureInfo.InvariantCulture)).Append("\"];\n");
                 dot.Append("  }\n");
+
+                // The heading joins its column in a second group written after every column: dot stacks connected
+                // components in the order their first node is written (the first at the bottom when rankdir=LR), so
+                // the headings' spine, written last, lands on top of every column, above a firm that only has links
+                // inside later columns (say a GPU cloud and its data-centre joint venture) as well.
+                headings.Append("  { rank=same; ");
+                DotText.AppendId(headings, members[0].Key).Append(";\n    ");
+                DotText.AppendId(headings, header).Append(" [shape=plaintext, style=\"\", fontsize=15, fontcolor=\"#555555\", label=<<B>")
+                    .Append(HtmlLabelText.AppendLabel(new StringBuilder(), tier.Heading())).Append("</B>>, id=\"h").Append(((int)tier).ToString(CultureInfo.InvariantCulture)).Append("\"];\n");
+                headings.Append("  }\n");
             }
 
+            dot.Append(headings);
             if (headers.Count > 1)
             {
                 dot.Append("  ");

@@ -30,8 +30,10 @@ public sealed partial class ChainDiagramTests
         Assert.DoesNotContain("cluster", dot);
         Assert.DoesNotContain("constraint=false", dot);
         StringAssert.Contains(dot, "fontname=\"Arial,Helvetica,sans-serif\"");
-        // Five non-empty tiers (funders, apps, labs, GPU clouds, chip makers): five rank=same groups, one spine.
-        Assert.AreEqual(5, Regex.Count(dot, @"\{ rank=same;"));
+        // Five non-empty tiers (funders, apps, labs, GPU clouds, chip makers): five rank=same groups of firms, then five
+        // that put each heading in its column (written after every column so the headings land on top), one spine.
+        Assert.AreEqual(10, Regex.Count(dot, @"\{ rank=same;"));
+        StringAssert.Contains(dot, "{ rank=same; \"vc-fund\";\n    \"tier:tier-funders\" [shape=plaintext");
         StringAssert.Contains(dot, "\"tier:tier-funders\" -> \"tier:tier-apps\" -> \"tier:tier-labs\" -> \"tier:tier-clouds\" -> \"tier:tier-chips\" [style=invis, weight=1000]");
         // Eight links, eight (payer, recipient, class) flows.
         Assert.AreEqual(8, document.FlowsShown);

@@ -99,6 +99,38 @@ public sealed partial class ChainRenderingTests
     }
 
     [TestMethod]
+    public void Tiered_HeadingsAboveEveryFirmOfTheirColumn_AlsoWhenAFirmOnlyLinksLaterColumns()
+    {
+        // The AI chain as it is, and with a GPU cloud whose only link goes to its data-centre joint venture: a pair no
+        // funder reaches, which dot lays out as its own component (the v2 data's Fluidstack -> TeraWulf-Fluidstack JV).
+        // Before the headings were written after every column, that pair landed above the headings.
+        var detached = AiChain.Value.ToBuilder()
+            .AddEntity(new Entity("lone-cloud", Sector.Neocloud, "Lone GPU cloud"))
+            .AddEntity(new Entity("lone-jv", Sector.DataCentreVehicle, "Lone cloud JV"))
+            .AddLink(new Link("lone-cloud", "lone-jv", LinkKind.ComputeContract, 9))
+            .Build();
+        foreach (var network in new[] { AiChain.Value, detached })
+        {
+            var document = ChainDiagram.Tiered(network);
+            var (x, y, _) = PlainLayout(document.Text);
+            var tiers = ChainTiers.Assign(network);
+            var checkedFirms = 0;
+            for (var v = 0; v < network.EntityCount; v++)
+            {
+                if (y.TryGetValue(network.Entities[v].Id, out var firm))
+                {
+                    var heading = "tier:" + TierCss(tiers[v]);
+                    Assert.IsLessThan(y[heading], firm, $"{network.Entities[v].Id} must be below {heading}");
+                    Assert.AreEqual(x[heading], x[network.Entities[v].Id], 1e-6);
+                    checkedFirms++;
+                }
+            }
+
+            Assert.AreEqual(document.NodesShown, checkedFirms);
+        }
+    }
+
+    [TestMethod]
     public void EveryView_AiChain_RendersAndPassesTheA3Rule()
     {
         var network = AiChain.Value;
@@ -230,8 +262,16 @@ public sealed partial class ChainRenderingTests
     /// <summary>Node x positions and edges (tail, head) from <c>dot -Tplain</c>.</summary>
     private static (Dictionary<string, double> Nodes, List<(string Tail, string Head)> Edges) Plain(string dot)
     {
+        var (nodes, _, edges) = PlainLayout(dot);
+        return (nodes, edges);
+    }
+
+    /// <summary>Node x and y positions (inches, y up) and edges (tail, head) from <c>dot -Tplain</c>.</summary>
+    private static (Dictionary<string, double> X, Dictionary<string, double> Y, List<(string Tail, string Head)> Edges) PlainLayout(string dot)
+    {
         var text = Encoding.UTF8.GetString(GraphvizTools.Renderer.Render(dot, GraphvizFormat.Plain).Content);
         var nodes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ys = new Dictionary<string, double>(StringComparer.Ordinal);
         var edges = new List<(string, string)>();
         foreach (var line in text.Split('\n'))
         {
@@ -239,6 +279,7 @@ public sealed partial class ChainRenderingTests
             if (tokens.Count >= 4 && tokens[0] == "node")
             {
                 nodes[tokens[1]] = double.Parse(tokens[2], CultureInfo.InvariantCulture);
+                ys[tokens[1]] = double.Parse(tokens[3], CultureInfo.InvariantCulture);
             }
             else if (tokens.Count >= 3 && tokens[0] == "edge")
             {
@@ -246,7 +287,7 @@ public sealed partial class ChainRenderingTests
             }
         }
 
-        return (nodes, edges);
+        return (nodes, ys, edges);
     }
 
     /// <summary>The tokens of a -Tplain line: words, or double-quoted strings with \" inside.</summary>
