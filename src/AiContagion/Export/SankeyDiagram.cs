@@ -99,7 +99,7 @@ public sealed class SankeyDiagram
 
         var flows = sums.Select(s => new SankeyFlow(s.Key.From, s.Key.To, s.Value.Amount, s.Value.Links))
             .OrderBy(f => columnOf[f.From]).ThenBy(f => columnOf[f.To]).ThenByDescending(f => f.Amount).ThenBy(f => f.From, StringComparer.Ordinal).ToList();
-        var title = options.Title ?? "Where the money goes" + (network.Metadata.Title is { } t ? ": " + DotText.Truncate(t, 90) : "");
+        var title = options.Title ?? "Where the money goes" + (network.Metadata.Title is { } t ? " — " + t : "");
         var unit = network.Unit;
         var caption = string.Create(CultureInfo.InvariantCulture,
             $"Amounts in {unit}: {DotText.Amount(flows.Sum(f => f.Amount))} by funder kind into the chain and from tier to tier down the chain (deal totals, not yearly flows).");
@@ -244,6 +244,23 @@ public sealed class SankeyDiagram
         return font.MeasureText(text);
     }
 
+    /// <summary>The text, shortened with an ellipsis until it is at most <paramref name="width"/> points wide in bold.</summary>
+    private static string Fitted(string text, double size, double width)
+    {
+        if (TextWidth(text, size, true) <= width)
+        {
+            return text;
+        }
+
+        var length = text.Length;
+        while (length > 1 && TextWidth(text[..length].TrimEnd() + "…", size, true) > width)
+        {
+            length--;
+        }
+
+        return text[..length].TrimEnd() + "…";
+    }
+
     private static (List<Box>, List<Band>, List<Label>) Layout(
         List<SankeyFlow> flows, Dictionary<string, int> columnOf, SankeyOptions options, string unit, string title, string caption, string caption2)
     {
@@ -251,7 +268,7 @@ public sealed class SankeyDiagram
         var bands = new List<Band>();
         var labels = new List<Label>
         {
-            new(24, 34, DotText.Truncate(title, 110), 22, SKTextAlign.Left, "#111111", true, false),
+            new(24, 34, Fitted(title, 22, options.Width - 48), 22, SKTextAlign.Left, "#111111", true, false),
             new(24, 56, caption, 13, SKTextAlign.Left, "#333333", false, false),
             new(24, 74, caption2, 13, SKTextAlign.Left, "#333333", false, false),
         };
@@ -292,21 +309,40 @@ public sealed class SankeyDiagram
             }
         }
 
-        var outOffset = nodes.ToDictionary(n => n, _ => 0.0);
-        var inOffset = nodes.ToDictionary(n => n, _ => 0.0);
-        var ordered = flows.OrderBy(f => columnOf[f.From]).ThenBy(f => y[f.From]).ThenBy(f => columnOf[f.To]).ThenBy(f => y[f.To]).ToList();
+        // Ribbons leave a bar in the order of where they land and enter a bar in the order of where they come from
+        // (by the middle of the other bar, then by column), so ribbons between neighbours do not cross at the bars.
+        double Middle(string n) => y[n] + (Room(n) / 2);
+        var outOffset = new Dictionary<(string, string), double>();
+        var inOffset = new Dictionary<(string, string), double>();
+        foreach (var group in flows.GroupBy(f => f.From))
+        {
+            var offset = 0.0;
+            foreach (var flow in group.OrderBy(f => Middle(f.To)).ThenBy(f => columnOf[f.To]).ThenBy(f => f.To, StringComparer.Ordinal))
+            {
+                outOffset[(flow.From, flow.To)] = offset;
+                offset += flow.Amount * scale;
+            }
+        }
+
+        foreach (var group in flows.GroupBy(f => f.To))
+        {
+            var offset = 0.0;
+            foreach (var flow in group.OrderBy(f => Middle(f.From)).ThenBy(f => columnOf[f.From]).ThenBy(f => f.From, StringComparer.Ordinal))
+            {
+                inOffset[(flow.From, flow.To)] = offset;
+                offset += flow.Amount * scale;
+            }
+        }
+
         foreach (var flow in flows.OrderBy(f => x[f.From]).ThenBy(f => columnOf[f.To]).ThenBy(f => y[f.To]))
         {
             var h = flow.Amount * scale;
-            var y0 = y[flow.From] + outOffset[flow.From];
-            outOffset[flow.From] += h;
-            var y1 = y[flow.To] + inOffset[flow.To];
-            inOffset[flow.To] += h;
+            var y0 = y[flow.From] + outOffset[(flow.From, flow.To)];
+            var y1 = y[flow.To] + inOffset[(flow.From, flow.To)];
             var tooltip = string.Create(CultureInfo.InvariantCulture, $"{flow.From} → {flow.To}: {DotText.Amount(flow.Amount)} {unit} in {flow.Links} link{(flow.Links == 1 ? "" : "s")}");
             bands.Add(new Band(x[flow.From] + NodeWidth, y0, x[flow.To], y1, h, Color(flow.From), tooltip));
         }
 
-        _ = ordered;
         foreach (var n in nodes.OrderBy(n => x[n]).ThenBy(n => y[n]))
         {
             var h = Math.Max(1.5, value[n] * scale);

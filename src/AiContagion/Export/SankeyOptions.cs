@@ -7,7 +7,7 @@ public sealed record SankeyOptions
     /// <summary>The defaults: the network's title, 1,150 × 760 points (fits A3 without shrinking).</summary>
     public static SankeyOptions Default { get; } = new();
 
-    /// <summary>The title; <see langword="null"/> (the default) uses "Where the money goes" and the network's title.</summary>
+    /// <summary>The title; <see langword="null"/> (the default) uses "Where the money goes" and the network's title, shortened to the picture's width.</summary>
     public string? Title { get; init; }
 
     /// <summary>Width in points (SVG user units are points, so 100 % on screen is 4/3 as many pixels). Default 1,150; from 400 to 4,000.</summary>

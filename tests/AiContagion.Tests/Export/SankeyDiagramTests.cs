@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml;
 using AiContagion.Export;
 using AiContagion.Tests.Support;
 
@@ -58,4 +61,60 @@ public sealed class SankeyDiagramTests
         Assert.IsTrue(Readability.Measure(sankey.ToSvg()).SmallestText >= 12);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => SankeyDiagram.Create(Networks.ToyChain(), new SankeyOptions { Width = 10 }));
     }
+
+    [TestMethod]
+    public void ToSvg_AiChain_RibbonsLeaveAndEnterABarInTheOrderOfTheOtherEnd()
+    {
+        var network = AiContagion.Io.FinancingNetworkFile.Load(Repo.Graph("ai-chain.json"));
+        var svg = GraphvizTools.Xml(SankeyDiagram.Create(network).ToSvg());
+
+        // Bars: name -> middle y; ribbons: (from, to, y where it leaves, y where it lands), read back from the SVG.
+        var middle = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (XmlElement bar in svg.GetElementsByTagName("rect"))
+        {
+            if (bar.GetAttribute("class") == "bar")
+            {
+                var name = bar.InnerText[..bar.InnerText.IndexOf(": in ", StringComparison.Ordinal)];
+                middle[name] = Number(bar.GetAttribute("y")) + (Number(bar.GetAttribute("height")) / 2);
+            }
+        }
+
+        var ribbons = new List<(string From, string To, double Leaves, double Lands)>();
+        foreach (XmlElement path in svg.GetElementsByTagName("path"))
+        {
+            var ends = path.InnerText.Split(" → ")[..2];
+            var to = ends[1][..ends[1].IndexOf(':', StringComparison.Ordinal)];
+            var d = Regex.Match(path.GetAttribute("d"), @"^M[\d.]+,([\d.]+) C[\d.]+,[\d.]+ [\d.]+,[\d.]+ [\d.]+,([\d.]+) ");
+            Assert.IsTrue(d.Success, path.GetAttribute("d"));
+            ribbons.Add((ends[0], to, Number(d.Groups[1].Value), Number(d.Groups[2].Value)));
+        }
+
+        Assert.HasCount(25, ribbons);
+        foreach (var group in ribbons.GroupBy(r => r.From))
+        {
+            var leaving = group.OrderBy(r => r.Leaves).Select(r => middle[r.To]).ToList();
+            CollectionAssert.AreEqual(leaving.Order().ToList(), leaving, $"ribbons leaving {group.Key}, top to bottom, land top to bottom");
+        }
+
+        foreach (var group in ribbons.GroupBy(r => r.To))
+        {
+            var entering = group.OrderBy(r => r.Lands).Select(r => middle[r.From]).ToList();
+            CollectionAssert.AreEqual(entering.Order().ToList(), entering, $"ribbons entering {group.Key}, top to bottom, come from top to bottom");
+        }
+    }
+
+    [TestMethod]
+    public void ToSvg_LongTitle_ShortenedToThePictureWidth()
+    {
+        var sankey = SankeyDiagram.Create(Networks.ToyChain(), new SankeyOptions { Title = string.Concat(Enumerable.Repeat("A very long title ", 20)), Width = 900 });
+
+        var title = GraphvizTools.Xml(sankey.ToSvg()).GetElementsByTagName("text")[0]!.InnerText;
+
+        StringAssert.EndsWith(title, "…");
+        // 852 pt (900 less two 24 pt margins) of 22 pt bold: about 70 characters, far from the 360 given.
+        Assert.IsLessThan(100, title.Length);
+        Assert.IsGreaterThan(40, title.Length);
+    }
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }
