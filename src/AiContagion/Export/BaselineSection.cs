@@ -37,7 +37,19 @@ public sealed class BaselineSection(RunwayResult runway, Model.CalendarMonth? fi
         ]);
         var rows = runway.Entities.Where(e => e.FailedMonth is not null || e.BaselineFailedMonth is not null)
             .OrderBy(e => e.FailedMonth ?? int.MaxValue).ThenBy(e => e.BaselineFailedMonth ?? int.MaxValue).ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => (IReadOnlyList<string>)[ReportText.Name(network, e.Id), Month(e.FailedMonth), Month(e.BaselineFailedMonth), e.Outcome.ToString(), e.CashEstimated ? "estimated" : "reported"]);
+            .Select(e => (IReadOnlyList<string>)[ReportText.Name(network, e.Id), Month(e.FailedMonth), Month(e.BaselineFailedMonth), Words(e.Outcome), e.CashEstimated ? "estimated" : "reported"]);
         writer.Table(["firm", "out of cash (shock)", "out of cash (baseline)", "outcome", "starting cash"], rows, "Month by month: with the withdrawal and without it");
     }
+
+    /// <summary>An outcome in the words of the table (an analyst reads "fails anyway", not an enum name).</summary>
+    internal static string Words(RunwayOutcome outcome) => outcome switch
+    {
+        RunwayOutcome.Survives => "survives",
+        RunwayOutcome.FailsWithoutShock => "fails anyway, same month",
+        RunwayOutcome.FailsSoonerWithShock => "fails sooner because of it",
+        RunwayOutcome.FailsOnlyWithShock => "fails only because of it",
+        RunwayOutcome.FailsLaterWithShock => "fails later (withdrew, stopped paying)",
+        RunwayOutcome.SurvivesOnlyWithShock => "survives only because it withdrew",
+        _ => outcome.ToString(),
+    };
 }

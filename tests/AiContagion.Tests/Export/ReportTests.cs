@@ -58,6 +58,20 @@ public sealed partial class ReportTests
     }
 
     [TestMethod]
+    public void BaselineSection_Outcomes_InWordsNotEnumNames()
+    {
+        var words = Enum.GetValues<AiContagion.Stress.RunwayOutcome>().Select(BaselineSection.Words).ToList();
+
+        Assert.AreEqual("fails anyway, same month", BaselineSection.Words(AiContagion.Stress.RunwayOutcome.FailsWithoutShock));
+        Assert.AreEqual("fails sooner because of it", BaselineSection.Words(AiContagion.Stress.RunwayOutcome.FailsSoonerWithShock));
+        CollectionAssert.AllItemsAreUnique(words);
+        foreach (var outcome in Enum.GetValues<AiContagion.Stress.RunwayOutcome>())
+        {
+            Assert.DoesNotContain(outcome.ToString(), string.Join("|", words), "every outcome has its words");
+        }
+    }
+
+    [TestMethod]
     public void Document_BadSection_Refused()
     {
         var report = new ReportDocument("R").Add(new TableSection("a", "A", ["x"], []));
