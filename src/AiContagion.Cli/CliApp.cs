@@ -85,6 +85,7 @@ public static class CliApp
         InfoCommand.Create(context),
         ConvertCommand.Create(context),
         CascadeCommand.Create(context),
+        ValueCommand.Create(context),
         RankCommand.Create(context),
         ExportCommand.Create(context),
         ReportCommand.Create(context),
@@ -95,6 +96,7 @@ public static class CliApp
         FlowCommand.Create(context),
         DominatorsCommand.Create(context),
         TraceCommand.Create(context),
+        ReconstructCommand.Create(context),
     ];
 
     private static (int Code, string Message)? Describe(Exception e) => e switch
@@ -106,8 +108,7 @@ public static class CliApp
         KeyNotFoundException => (ExitCodes.BadInput, "error: " + e.Message),
         ArgumentException argument => (ExitCodes.BadInput, "error: " + argument.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
-        AiContagion.Provenance.ProvenanceSolveException or AiContagion.Cascades.CascadeConvergenceException
-            or AiContagion.Centrality.CentralityConvergenceException => (ExitCodes.Failure, "error: " + e.Message),
+        AiContagion.Numerics.ConvergenceException => (ExitCodes.Failure, "error: " + e.Message),
         OutOfMemoryException => (ExitCodes.Failure, "error: out of memory: the input is too large for the memory available to this process."),
         UnauthorizedAccessException or IOException => (ExitCodes.Failure, "error: " + e.Message),
         _ => (ExitCodes.Failure, $"error: unexpected {e.GetType().Name}: {e.Message} (set AICONTAGION_DEBUG=1 for details)"),

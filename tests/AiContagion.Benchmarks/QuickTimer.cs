@@ -22,8 +22,15 @@ public static class QuickTimer
         var enPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.EisenbergNoeClearing().Prepare(network));
         var drPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.LinearDebtRank().Prepare(network));
         var ffPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.CreditLossCascade().Prepare(network));
+        var valuationNetwork = new Lazy<FinancingNetwork>(() => ValuationData.Create(network));
+        var valuation = new Lazy<Valuation.CrossHoldingsValuation>(() => new Valuation.CrossHoldingsValuation(valuationNetwork.Value));
+        var valuationResult = new Lazy<Valuation.ValuationResult>(() => valuation.Value.Value());
         var ops = new (string Name, Func<string> Op)[]
         {
+            ("valuation-prepare", () => $"stakes {new Valuation.CrossHoldingsValuation(valuationNetwork.Value).StakeCount}"),
+            ("valuation", () => { var r = valuation.Value.Value(); return $"defaulted {r.DefaultedCount}, {r.Convergence}"; }),
+            ("valuation-shock", () => { var r = valuation.Value.Value(ValuationShock(valuationNetwork.Value)); return $"defaulted {r.DefaultedCount}, {r.Convergence}"; }),
+            ("valuation-greek", () => valuation.Value.Sensitivities(valuationResult.Value, [Workloads.MostFunded(valuationNetwork.Value)]).Columns[0].ToString()),
             ("load-csv", () => BenchmarkData.Load(size).LinkCount.ToString(CultureInfo.InvariantCulture)),
             ("pagerank", () => { var s = Workloads.PageRankOf(network); return $"iterations {s.Iterations}, top {s.Top(1)[0]}"; }),
             ("pagerank-1thread", () => { var s = Centrality.PageRank.Compute(network, new Centrality.PageRankOptions { Tolerance = Workloads.PageRankL1Tolerance / network.EntityCount, MaxIterations = 1000, MaxDegreeOfParallelism = 1 }); return $"iterations {s.Iterations}"; }),
@@ -70,4 +77,8 @@ public static class QuickTimer
 
         return 0;
     }
+
+    /// <summary>The valuation's stress: every firm loses 10 % of its external assets.</summary>
+    public static IReadOnlyDictionary<string, double> ValuationShock(FinancingNetwork network) =>
+        network.Entities.ToDictionary(e => e.Id, _ => 0.1, StringComparer.Ordinal);
 }

@@ -36,8 +36,9 @@ internal static class CascadeCommand
             var network = graph.Load(parse, context);
             var shock = shocks.Build(parse, network);
             var result = model.Run(network, shock.Shock, context.CancellationToken);
+            var fireSale = (model as AiContagion.Cascades.FireSaleCascade)?.RunFireSale(network, shock.Shock, context.CancellationToken);
             CascadeReport.WriteFiles(result, request.OutputPath, parse.GetValue(links));
-            CascadeReport.Write(context, request, result, shock);
+            CascadeReport.Write(context, request, result, shock, fireSale);
             return ExitCodes.Ok;
         });
         return command;

@@ -6,7 +6,8 @@ namespace AiContagion.Cli.Commands;
 
 /// <summary>
 /// <c>aicontagion centrality &lt;graph&gt; --measure M [measure options] [--top N] [--json [--detail]] [--output FILE]</c>:
-/// strength, PageRank, eigenvector, Katz, betweenness, harmonic closeness or DebtRank impact of every entity, ranked.
+/// strength, PageRank, eigenvector, Katz, betweenness, harmonic closeness, DebtRank impact or NetworkRiskMeasures' impact
+/// susceptibility / fluidity / diffusion of every entity, ranked.
 /// </summary>
 internal static class CentralityCommand
 {

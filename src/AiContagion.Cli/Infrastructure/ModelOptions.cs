@@ -7,7 +7,8 @@ namespace AiContagion.Cli.Infrastructure;
 
 /// <summary>
 /// <c>--model</c> (<c>-m</c>) and the model parameters (<c>--alpha</c>, <c>--beta</c>, <c>--seniority</c>,
-/// <c>--recovery</c>, <c>--default-tolerance</c>, <c>--failure-rule</c>), shared by <c>cascade</c>, <c>rank</c>,
+/// <c>--recovery</c>, <c>--default-tolerance</c>, <c>--failure-rule</c>, and the fire-sale ones of
+/// <see cref="FireSaleModelOptions"/>), shared by <c>cascade</c>, <c>rank</c>,
 /// <c>stress</c> and <c>export --overlay cascade</c>. Values are checked while parsing; a parameter the chosen model
 /// does not read is an error, not ignored.
 /// </summary>
@@ -21,7 +22,21 @@ internal sealed class ModelOptions
             CascadeModels.TryParse(text, out var kind) ? (CascadeModelKind?)kind : throw new CliUsageException($"{option}: unknown model '{text}'; expected one of {CascadeModels.AllNames}.")),
     };
 
-    private readonly FractionOption _alpha = new("--alpha", "rogers-veraart: share α in [0, 1] of external assets a defaulter realises (default 1).");
+    private readonly Option<double?> _alpha = new("--alpha")
+    {
+        Description = "rogers-veraart: share α in [0, 1] of external assets a defaulter realises (default 1); debtrank-nonlinear: α ≥ 0 of p(h) = h·e^(α(h−1)), 'inf' for the threshold cascade (default 1).",
+        HelpName = "α",
+        CustomParser = result => OptionParsing.ParseOne(result, (option, text) =>
+        {
+            if (text.Trim().ToLowerInvariant() is "inf" or "infinity")
+            {
+                return (double?)double.PositiveInfinity;
+            }
+
+            var value = OptionValues.Number(option, text);
+            return value >= 0 ? (double?)value : throw new CliUsageException($"{option}: '{text}' must not be negative.");
+        }),
+    };
 
     private readonly FractionOption _beta = new("--beta", "rogers-veraart: share β in [0, 1] of network receivables a defaulter realises (default 1).");
 
@@ -62,7 +77,9 @@ internal sealed class ModelOptions
         })),
     };
 
-    private IEnumerable<Option> All => [_model, _alpha, _beta, _seniority, _recovery, _defaultTolerance, _failureRule];
+    private readonly FireSaleModelOptions _fireSale = new();
+
+    private IEnumerable<Option> All => [_model, _alpha, _beta, _seniority, _recovery, _defaultTolerance, _failureRule, .. _fireSale.All];
 
     public void AddTo(Command command)
     {
@@ -91,7 +108,18 @@ internal sealed class ModelOptions
     {
         var kind = parse.GetValue(_model) ?? CascadeModelKind.Funding;
         var recovery = OptionValues.Parts(parse.GetValue(_recovery));
-        Only(parse, kind, _alpha, CascadeModelKind.RogersVeraart);
+        Only(parse, kind, _alpha, CascadeModelKind.RogersVeraart, CascadeModelKind.DebtRankNonLinear);
+        if (kind == CascadeModelKind.RogersVeraart && parse.GetValue(_alpha) is > 1)
+        {
+            // The message a share option gives (rogers-veraart's α is a share; debtrank-nonlinear's is any α ≥ 0).
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{OptionParsing.NameOf(parse, _alpha)}: '{parse.GetValue(_alpha)}' must lie in [0, 1]."));
+        }
+
+        foreach (var option in _fireSale.All)
+        {
+            Only(parse, kind, option, CascadeModelKind.FireSale);
+        }
+
         Only(parse, kind, _beta, CascadeModelKind.RogersVeraart);
         Only(parse, kind, _seniority, CascadeModelKind.EisenbergNoe, CascadeModelKind.RogersVeraart);
         Only(parse, kind, _recovery, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.GaiKapadia);
@@ -105,7 +133,9 @@ internal sealed class ModelOptions
             Liquidity = new LiquidityOptions { DefaultTolerance = _defaultTolerance.Value(parse, 0.25) },
             Solvency = new SolvencyOptions { Recovery = Recovery("--recovery", recovery), Rule = rule },
             Clearing = new ClearingOptions { Seniority = seniority },
-            RogersVeraart = new RogersVeraartOptions { Alpha = _alpha.Value(parse, 1.0), Beta = _beta.Value(parse, 1.0), Seniority = seniority },
+            RogersVeraart = new RogersVeraartOptions { Alpha = kind == CascadeModelKind.RogersVeraart ? parse.GetValue(_alpha) ?? 1.0 : 1.0, Beta = _beta.Value(parse, 1.0), Seniority = seniority },
+            DebtRank = new DebtRankOptions { Alpha = kind == CascadeModelKind.DebtRankNonLinear ? parse.GetValue(_alpha) ?? 1.0 : 1.0 },
+            FireSale = kind == CascadeModelKind.FireSale ? _fireSale.Read(parse) : new(),
             GaiKapadia = new GaiKapadiaOptions { Rule = rule, Recovery = kind == CascadeModelKind.GaiKapadia ? UniformRecovery(recovery) : 0.0 },
         };
         _ = CascadeModels.Create(kind, settings);

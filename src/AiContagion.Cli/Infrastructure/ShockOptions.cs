@@ -7,7 +7,8 @@ namespace AiContagion.Cli.Infrastructure;
 /// <summary>
 /// The shock of one model run, as <c>cascade</c> and <c>export --overlay cascade</c> take it: withdrawals
 /// (<c>--withdraw</c>), failures (<c>--fail</c>), initial distress (<c>--distress</c>, <c>--distress-all</c>) and
-/// losses of external assets (<c>--external-shock</c>, <c>--external-shock-all</c>, <c>--external-shock-sector</c>).
+/// losses of external assets (<see cref="ExternalShockOptions"/>: <c>--external-shock</c>, <c>--external-shock-all</c>,
+/// <c>--external-shock-sector</c>).
 /// Shares and sectors are checked while parsing, ids against the network; the shock is described as the user gave it.
 /// </summary>
 internal sealed class ShockOptions
@@ -20,23 +21,9 @@ internal sealed class ShockOptions
 
     private readonly FractionOption _distressAll = new("--distress-all", "debtrank models: the same initial distress h in [0, 1] on every entity.");
 
-    private readonly NamedSharesOption _external = new("--external-shock", "ID=f", "Share of its external assets an entity loses, ID=f, f in [0, 1]; repeatable or comma-separated.");
+    private readonly ExternalShockOptions _external = new();
 
-    private readonly FractionOption _externalAll = new("--external-shock-all", "Share f in [0, 1] of its external assets every entity loses.");
-
-    private readonly NamedSharesOption _externalSector = new(
-        "--external-shock-sector",
-        "SECTOR=f",
-        "Share of its external assets every entity of a sector loses, SECTOR=f; repeatable or comma-separated.",
-        checkName: (option, name) =>
-        {
-            if (!SectorFacts.TryParse(name, out _))
-            {
-                throw new CliUsageException($"{option}: unknown sector '{name}'; expected one of {SectorFacts.AllNames}.");
-            }
-        });
-
-    private IEnumerable<Option> All => [_withdraw.Option, _fail, _distress, _distressAll, _external, _externalAll, _externalSector];
+    private IEnumerable<Option> All => [_withdraw.Option, _fail, _distress, _distressAll, .. _external.All];
 
     public void AddTo(Command command)
     {
@@ -57,10 +44,7 @@ internal sealed class ShockOptions
             throw new CliUsageException("--distress-all: give either --distress or --distress-all, not both.");
         }
 
-        if (parse.GetValue(_externalAll) is not null && (_external.Items(parse).Count > 0 || _externalSector.Items(parse).Count > 0))
-        {
-            throw new CliUsageException("--external-shock-all: give it alone, not with --external-shock or --external-shock-sector.");
-        }
+        _external.Check(parse);
     }
 
     /// <summary>The shock, every id checked against the network and named once per part, with its description.</summary>
@@ -70,7 +54,6 @@ internal sealed class ShockOptions
         var withdrawals = _withdraw.Read(parse, network);
         var failures = _fail.Entities(parse, network);
         var distress = Entities(parse, _distress, network);
-        var external = Entities(parse, _external, network);
         var description = new List<string>();
         if (!withdrawals.IsEmpty)
         {
@@ -93,26 +76,8 @@ internal sealed class ShockOptions
             description.Add("distress " + Shares(distress));
         }
 
-        var externalShocks = external.Select(d => new EntityShock(d.Name, d.Share)).ToList();
-        if (external.Count > 0)
-        {
-            description.Add("external shock " + Shares(external));
-        }
-
-        if (parse.GetValue(_externalAll) is { } f)
-        {
-            externalShocks.AddRange(network.Entities.Select(e => new EntityShock(e.Id, f)));
-            description.Add($"external shock {Readable.Percent(f)} on every entity");
-        }
-
-        foreach (var (name, share) in _externalSector.Items(parse))
-        {
-            var sector = SectorFacts.TryParse(name, out var parsed) ? parsed : throw new CliUsageException($"--external-shock-sector: unknown sector '{name}'.");
-            externalShocks.AddRange(network.EntitiesIn(sector).Select(e => new EntityShock(e.Id, share)));
-            description.Add($"external shock {Readable.Percent(share)} on every {sector} entity");
-        }
-
-        OptionValues.EnsureUnique("--external-shock", externalShocks.Select(e => e.Id));
+        var (externalShocks, externalDescription) = _external.Read(parse, network);
+        description.AddRange(externalDescription);
         var shock = new CascadeShock
         {
             Withdrawals = withdrawals,

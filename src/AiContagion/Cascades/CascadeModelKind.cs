@@ -26,4 +26,10 @@ public enum CascadeModelKind
 
     /// <summary>Gai–Kapadia threshold cascade: <see cref="GaiKapadiaCascade"/>.</summary>
     GaiKapadia,
+
+    /// <summary>Common-asset fire sales (Greenwood–Landier–Thesmar, Cont–Schaanning): <see cref="FireSaleCascade"/>.</summary>
+    FireSale,
+
+    /// <summary>Non-linear DebtRank (Bardoscia et al. 2016): <see cref="NonLinearDebtRank"/>.</summary>
+    DebtRankNonLinear,
 }

@@ -18,9 +18,12 @@ public sealed record CascadeModelSettings
     /// <summary>Rogers–Veraart clearing. Default: <see cref="RogersVeraartOptions"/> defaults.</summary>
     public RogersVeraartOptions RogersVeraart { get; init; } = new();
 
-    /// <summary>Both DebtRank models. Default: <see cref="DebtRankOptions"/> defaults.</summary>
+    /// <summary>The three DebtRank models. Default: <see cref="DebtRankOptions"/> defaults.</summary>
     public DebtRankOptions DebtRank { get; init; } = new();
 
     /// <summary>Gai–Kapadia cascade. Default: <see cref="GaiKapadiaOptions"/> defaults.</summary>
     public GaiKapadiaOptions GaiKapadia { get; init; } = new();
+
+    /// <summary>The fire-sale model. Default: <see cref="AiContagion.FireSales.FireSaleOptions"/> defaults.</summary>
+    public AiContagion.FireSales.FireSaleOptions FireSale { get; init; } = new();
 }

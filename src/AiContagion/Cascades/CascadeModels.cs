@@ -3,7 +3,7 @@ namespace AiContagion.Cascades;
 /// <summary>Makes models by kind and maps kinds to and from their command-line names.</summary>
 /// <remarks>
 /// Names: <c>funding</c>, <c>credit</c>, <c>chain</c>, <c>eisenberg-noe</c>, <c>rogers-veraart</c>, <c>debtrank</c>,
-/// <c>debtrank-linear</c>, <c>gai-kapadia</c>. Thread-safe.
+/// <c>debtrank-linear</c>, <c>gai-kapadia</c>, <c>fire-sale</c>, <c>debtrank-nonlinear</c>. Thread-safe.
 /// </remarks>
 public static class CascadeModels
 {
@@ -17,6 +17,8 @@ public static class CascadeModels
         (CascadeModelKind.DebtRank, "debtrank"),
         (CascadeModelKind.DebtRankLinear, "debtrank-linear"),
         (CascadeModelKind.GaiKapadia, "gai-kapadia"),
+        (CascadeModelKind.FireSale, "fire-sale"),
+        (CascadeModelKind.DebtRankNonLinear, "debtrank-nonlinear"),
     ];
 
     /// <summary>Every model kind, in declaration order.</summary>
@@ -43,6 +45,8 @@ public static class CascadeModels
             CascadeModelKind.DebtRank => new SingleHitDebtRank(settings.DebtRank),
             CascadeModelKind.DebtRankLinear => new LinearDebtRank(settings.DebtRank),
             CascadeModelKind.GaiKapadia => new GaiKapadiaCascade(settings.GaiKapadia),
+            CascadeModelKind.FireSale => new FireSaleCascade(settings.FireSale),
+            CascadeModelKind.DebtRankNonLinear => new NonLinearDebtRank(settings.DebtRank),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown cascade model."),
         };
     }

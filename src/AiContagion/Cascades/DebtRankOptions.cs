@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace AiContagion.Cascades;
 
-/// <summary>Options of the DebtRank models (single-hit and linear).</summary>
+/// <summary>Options of the DebtRank models (single-hit, linear and non-linear).</summary>
 public sealed record DebtRankOptions
 {
     /// <summary>
@@ -19,16 +19,23 @@ public sealed record DebtRankOptions
     public double FailureDistress { get; init; } = 1.0;
 
     /// <summary>
-    /// Linear DebtRank only: whether to cap the impact <c>Λ_ij = exposure_ij / capital_i</c> at 1 as the single-hit
+    /// Linear and non-linear DebtRank: whether to cap the impact <c>Λ_ij = exposure_ij / capital_i</c> at 1 as the single-hit
     /// model does. Default <see langword="false"/>: Bardoscia et al. (2015) use the uncapped leverage, so a claim larger
     /// than capital passes on more than proportional distress (h itself is still capped at 1).
     /// </summary>
     public bool CapImpactAtOne { get; init; }
 
-    /// <summary>Linear DebtRank only: stop when no entity's distress grows by more than this in a round. Default 1e-12.</summary>
+    /// <summary>
+    /// Non-linear DebtRank only: the α ≥ 0 of the propagation function <c>p(h) = h e^(α(h − 1))</c> (Bardoscia et al.
+    /// 2016, the authors' code). 0 gives linear DebtRank; +∞ (allowed) the threshold (Furfine) cascade, where only a
+    /// failed entity (h = 1) passes on distress. Default 1.
+    /// </summary>
+    public double Alpha { get; init; } = 1.0;
+
+    /// <summary>Linear and non-linear DebtRank: stop when no entity's distress grows by more than this in a round. Default 1e-12.</summary>
     public double Tolerance { get; init; } = 1e-12;
 
-    /// <summary>Linear DebtRank only: the most rounds before <see cref="CascadeConvergenceException"/> (or, from <see cref="PreparedCascade.TryRun"/>, an unconverged result). Default 100,000.</summary>
+    /// <summary>Linear and non-linear DebtRank: the most rounds before <see cref="CascadeConvergenceException"/> (or, from <see cref="PreparedCascade.TryRun"/>, an unconverged result). Default 100,000.</summary>
     public int MaxIterations { get; init; } = 100_000;
 
     internal void Validate()
@@ -46,6 +53,10 @@ public sealed record DebtRankOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations, nameof(MaxIterations));
+        if (double.IsNaN(Alpha) || Alpha < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "The non-linear DebtRank's alpha must be a non-negative number (or +∞).");
+        }
         if (EconomicWeights is { } weights)
         {
             foreach (var (id, weight) in weights)

@@ -5,7 +5,7 @@ namespace AiContagion.Cascades;
 /// <summary>The settings a DebtRank result echoes.</summary>
 internal static class DebtRankSettings
 {
-    public static ImmutableSortedDictionary<string, string> Of(DebtRankOptions options, bool linear)
+    public static ImmutableSortedDictionary<string, string> Of(DebtRankOptions options, bool linear, bool nonLinear = false)
     {
         var settings = new List<(string, object)>
         {
@@ -17,6 +17,11 @@ internal static class DebtRankSettings
         {
             settings.Add(("capImpactAtOne", options.CapImpactAtOne));
             settings.Add(("tolerance", options.Tolerance));
+        }
+
+        if (nonLinear)
+        {
+            settings.Add(("alpha", options.Alpha));
         }
 
         return ModelSettings.Of([.. settings]);

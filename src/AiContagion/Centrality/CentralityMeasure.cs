@@ -25,13 +25,22 @@ public enum CentralityMeasure
 
     /// <summary><see cref="DebtRankImpact"/>.</summary>
     DebtRank,
+
+    /// <summary><see cref="ImpactSusceptibility"/> (NetworkRiskMeasures).</summary>
+    ImpactSusceptibility,
+
+    /// <summary><see cref="ImpactFluidity"/>: one number per network; as scores, the susceptibilities it averages.</summary>
+    ImpactFluidity,
+
+    /// <summary><see cref="ImpactDiffusion"/> (the total per entity).</summary>
+    ImpactDiffusion,
 }
 
 /// <summary>Runs a <see cref="CentralityMeasure"/> with its default options.</summary>
 public static class CentralityMeasures
 {
     /// <summary>The command-line names, in <see cref="CentralityMeasure"/> order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["strength", "pagerank", "eigenvector", "katz", "betweenness", "harmonic", "debtrank"];
+    public static IReadOnlyList<string> Names { get; } = ["strength", "pagerank", "eigenvector", "katz", "betweenness", "harmonic", "debtrank", "impact-susceptibility", "impact-fluidity", "impact-diffusion"];
 
     /// <summary>Parses a measure name (case ignored).</summary>
     /// <param name="text">The name, e.g. <c>pagerank</c>.</param>
@@ -70,6 +79,9 @@ public static class CentralityMeasures
         CentralityMeasure.Betweenness => BetweennessCentrality.Compute(network, null, cancellationToken),
         CentralityMeasure.Harmonic => HarmonicCentrality.Compute(network, null, cancellationToken),
         CentralityMeasure.DebtRank => DebtRankImpact.Compute(network, null, cancellationToken),
+        CentralityMeasure.ImpactSusceptibility => ImpactSusceptibility.Compute(network, null, cancellationToken),
+        CentralityMeasure.ImpactFluidity => new CentralityScores(network, "impact-fluidity", ImpactSusceptibility.Values(network, null, cancellationToken)),
+        CentralityMeasure.ImpactDiffusion => ImpactDiffusion.Compute(network, null, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "Unknown centrality measure."),
     };
 }

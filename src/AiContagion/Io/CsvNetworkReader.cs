@@ -7,7 +7,8 @@ namespace AiContagion.Io;
 
 /// <summary>
 /// Reads the CSV pair: a folder holding <c>entities.csv</c> and <c>links.csv</c> (plus the optional
-/// <c>network.csv</c> metadata and <c>annotations.csv</c>). Columns are found by header name (any order, case
+/// <c>network.csv</c> metadata, <c>annotations.csv</c>, and the holdings layer's <c>assets.csv</c> and
+/// <c>holdings.csv</c>, whose unknown columns are errors). Columns are found by header name (any order, case
 /// ignored); <b>unknown columns are kept</b> as string attributes of the entity or link (an empty cell means
 /// no attribute). RFC 4180 quoting, invariant culture, UTF-8 (a byte-order mark is accepted).
 /// </summary>
@@ -52,11 +53,31 @@ public static class CsvNetworkReader
 
         var network = Path.Combine(folder, CsvSchema.NetworkFile);
         var annotations = Path.Combine(folder, CsvSchema.AnnotationsFile);
-        return Read(
+        var assets = Path.Combine(folder, CsvSchema.AssetsFile);
+        var holdings = Path.Combine(folder, CsvSchema.HoldingsFile);
+        return ReadCore(
             CsvSource.FromFile(entities),
             CsvSource.FromFile(links),
             File.Exists(network) ? CsvSource.FromFile(network) : null,
-            File.Exists(annotations) ? CsvSource.FromFile(annotations) : null);
+            File.Exists(annotations) ? CsvSource.FromFile(annotations) : null,
+            File.Exists(assets) ? CsvSource.FromFile(assets) : null,
+            File.Exists(holdings) ? CsvSource.FromFile(holdings) : null);
+    }
+
+    /// <summary>Reads a network with a holdings layer from CSV texts.</summary>
+    /// <param name="entities">The entities file.</param>
+    /// <param name="links">The links file.</param>
+    /// <param name="network">The metadata file, or <see langword="null"/>.</param>
+    /// <param name="annotations">The annotations file, or <see langword="null"/>.</param>
+    /// <param name="assets">The assets file (<see cref="CsvSchema.AssetsFile"/>), or <see langword="null"/>.</param>
+    /// <param name="holdings">The holdings file (<see cref="CsvSchema.HoldingsFile"/>), or <see langword="null"/>.</param>
+    /// <returns>The network.</returns>
+    /// <exception cref="NetworkFormatException">The texts are not a valid network.</exception>
+    public static FinancingNetwork ReadWithHoldings(CsvSource entities, CsvSource links, CsvSource? network, CsvSource? annotations, CsvSource? assets, CsvSource? holdings)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(links);
+        return ReadCore(entities, links, network, annotations, assets, holdings);
     }
 
     /// <summary>Reads a network from CSV texts.</summary>
@@ -70,6 +91,11 @@ public static class CsvNetworkReader
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(links);
+        return ReadCore(entities, links, network, annotations, null, null);
+    }
+
+    private static FinancingNetwork ReadCore(CsvSource entities, CsvSource links, CsvSource? network, CsvSource? annotations, CsvSource? assets, CsvSource? holdings)
+    {
         var problems = new List<NetworkProblem>();
         var builder = new FinancingNetworkBuilder();
         var metadata = network is null ? NetworkMetadata.Empty : ReadMetadata(network, problems);
@@ -83,6 +109,18 @@ public static class CsvNetworkReader
         var positions = new EntityPositions();
         ReadEntities(entities, builder, problems, positions);
         ReadLinks(links, builder, problems, positions);
+        builder.SetHoldingLocationFiles(assets?.Name, holdings?.Name);
+        var assetPositions = new EntityPositions();
+        if (assets is not null)
+        {
+            ReadAssets(assets, builder, problems, assetPositions);
+        }
+
+        if (holdings is not null)
+        {
+            ReadHoldings(holdings, builder, problems, positions, assetPositions);
+        }
+
         var valid = builder.TryBuild(out var built, out var validation);
         if (valid && problems.Count == 0)
         {
@@ -150,6 +188,62 @@ public static class CsvNetworkReader
                 if (fromId is not null && toId is not null)
                 {
                     builder.AddLinkAt(link, line, fromIndex, toIndex);
+                }
+            }
+        }
+    }
+
+    private static void ReadAssets(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions)
+    {
+        var table = CsvTable.Open(source, CsvSchema.AssetColumns, ["id"], problems);
+        if (table is null)
+        {
+            return;
+        }
+
+        using (table)
+        {
+            var c = table.Columns;
+            int id = c["id"], name = c["name"];
+            var optional = table.OptionalFields(FieldSchema.Assets);
+            while (table.Next(out var line))
+            {
+                var idText = table.Text(id, "id", required: true);
+                var asset = table.ReadFields(optional, new Asset(idText ?? string.Empty, table.Text(name, "name")));
+                table.RejectExtraColumns();
+                if (idText is not null)
+                {
+                    positions.Add(asset.Id, builder.AssetCount);
+                    builder.AddAssetAt(asset, line);
+                }
+            }
+        }
+    }
+
+    private static void ReadHoldings(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions entities, EntityPositions assets)
+    {
+        var table = CsvTable.Open(source, CsvSchema.HoldingColumns, ["entity", "asset", "amount"], problems);
+        if (table is null)
+        {
+            return;
+        }
+
+        using (table)
+        {
+            var c = table.Columns;
+            int entity = c["entity"], asset = c["asset"], amount = c["amount"];
+            var optional = table.OptionalFields(FieldSchema.Holdings);
+            while (table.Next(out var line))
+            {
+                // Endpoint shares the entity's and the asset's own id strings (no string per row at 10^6 holdings).
+                table.Endpoint(entity, "entity", entities, out var entityId);
+                table.Endpoint(asset, "asset", assets, out var assetId);
+                var value = table.Number(amount, "amount", required: true);
+                var holding = table.ReadFields(optional, new Holding(entityId ?? string.Empty, assetId ?? string.Empty, value ?? 0));
+                table.RejectExtraColumns();
+                if (entityId is not null && assetId is not null && value is not null)
+                {
+                    builder.AddHoldingAt(holding, line);
                 }
             }
         }

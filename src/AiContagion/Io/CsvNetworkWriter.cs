@@ -38,16 +38,19 @@ public static class CsvNetworkWriter
                 stream => stream.Write(encoding.GetBytes(file.Value))))
             .ToList());
 
-        var annotations = Path.Combine(folder, CsvSchema.AnnotationsFile);
-        if (!texts.ContainsKey(CsvSchema.AnnotationsFile) && File.Exists(annotations))
+        foreach (var optional in new[] { CsvSchema.AnnotationsFile, CsvSchema.AssetsFile, CsvSchema.HoldingsFile })
         {
-            File.Delete(annotations);
+            var stale = Path.Combine(folder, optional);
+            if (!texts.ContainsKey(optional) && File.Exists(stale))
+            {
+                File.Delete(stale);
+            }
         }
     }
 
     /// <summary>The CSV texts of a network, by file name.</summary>
     /// <param name="network">The network.</param>
-    /// <returns>File name → text; <c>annotations.csv</c> only when there are annotations.</returns>
+    /// <returns>File name → text; <c>annotations.csv</c> only when there are annotations, <c>assets.csv</c> and <c>holdings.csv</c> only when the network has a holdings layer.</returns>
     public static IReadOnlyDictionary<string, string> ToCsv(FinancingNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -60,6 +63,16 @@ public static class CsvNetworkWriter
         if (!network.Metadata.Annotations.IsDefaultOrEmpty)
         {
             result[CsvSchema.AnnotationsFile] = Annotations(network.Metadata);
+        }
+
+        if (!network.Assets.IsDefaultOrEmpty)
+        {
+            result[CsvSchema.AssetsFile] = Rows(network.Assets, FieldSchema.Assets, _ => Equality.NoAttributes, new StringBuilder());
+        }
+
+        if (!network.Holdings.IsDefaultOrEmpty)
+        {
+            result[CsvSchema.HoldingsFile] = Rows(network.Holdings, FieldSchema.Holdings, _ => Equality.NoAttributes, new StringBuilder(network.Holdings.Length * 32));
         }
 
         return result;

@@ -17,6 +17,12 @@ public static class CsvSchema
     /// <summary>The optional annotations file.</summary>
     public const string AnnotationsFile = "annotations.csv";
 
+    /// <summary>The optional assets file of the holdings layer.</summary>
+    public const string AssetsFile = "assets.csv";
+
+    /// <summary>The optional holdings file of the holdings layer (requires <see cref="AssetsFile"/> for its assets).</summary>
+    public const string HoldingsFile = "holdings.csv";
+
     /// <summary>
     /// Entity columns in the order they are written (every entity field); <c>id</c> and <c>sector</c> are required. The
     /// writer leaves out an optional column that no entity gives. Attribute columns follow, sorted by name.
@@ -29,6 +35,12 @@ public static class CsvSchema
     /// follow, sorted by name.
     /// </summary>
     public static IReadOnlyList<string> LinkColumns { get; } = FieldSchema.Links.Names;
+
+    /// <summary>Asset columns in the order they are written; <c>id</c> is required. No attribute columns.</summary>
+    public static IReadOnlyList<string> AssetColumns { get; } = FieldSchema.Assets.Names;
+
+    /// <summary>Holding columns in the order they are written; <c>entity</c>, <c>asset</c> and <c>amount</c> are required. No attribute columns.</summary>
+    public static IReadOnlyList<string> HoldingColumns { get; } = FieldSchema.Holdings.Names;
 
     /// <summary>Annotation columns in the order they are written; <c>reason</c> is required.</summary>
     public static IReadOnlyList<string> AnnotationColumns { get; } = ["from", "to", "type", "amount", "amountKind", "date", "source", "reason", "note"];

@@ -100,6 +100,7 @@ public static class GraphMlNetworkReader
         {
             this.fileName = fileName;
             Builder.SetLocationFiles(fileName, fileName);
+            Builder.SetHoldingLocationFiles(fileName, fileName);
         }
 
         private readonly Dictionary<string, Key> _keys = new(StringComparer.Ordinal);
@@ -292,6 +293,11 @@ public static class GraphMlNetworkReader
                         }
 
                         _metadata = _metadata with { Annotations = annotations };
+                        break;
+                    case "ASSETS":
+                    case "HOLDINGS":
+                        // The holdings layer: the native JSON's arrays, in string data (graphs/README.md).
+                        JsonNetworkReader.ReadHoldingsLayer(value, name.Equals("assets", StringComparison.OrdinalIgnoreCase) ? "assets" : "holdings", fileName, line, Builder, Problems);
                         break;
                     default:
                         // Other graph-level data (e.g. NetworkX graph attributes) carry no meaning here.

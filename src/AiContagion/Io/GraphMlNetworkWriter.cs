@@ -8,7 +8,8 @@ namespace AiContagion.Io;
 /// <summary>
 /// Writes GraphML that Gephi, yEd, NetworkX (<c>read_graphml</c>) and Neo4j open: a directed graph whose nodes
 /// are entities (id = entity id) and whose edges are links (source = payer, target = recipient), every field a
-/// typed <c>key</c>. Graph-level data carry the metadata; sources and annotations are JSON arrays in string data.
+/// typed <c>key</c>. Graph-level data carry the metadata; sources, annotations and the holdings layer (assets,
+/// holdings: the native JSON's arrays) are JSON arrays in string data.
 /// </summary>
 /// <remarks>
 /// Deterministic: keys in a fixed order (fields, then attributes sorted by name, then extra columns), elements
@@ -30,7 +31,7 @@ public static class GraphMlNetworkWriter
     private static readonly (string Name, string Type)[] GraphFields =
     [
         ("format", "string"), ("title", "string"), ("unit", "string"), ("asOf", "string"), ("description", "string"),
-        ("sources", "string"), ("annotations", "string"),
+        ("sources", "string"), ("annotations", "string"), ("assets", "string"), ("holdings", "string"),
     ];
 
     /// <summary>Writes a network to a GraphML file, whole or not at all.</summary>
@@ -131,6 +132,16 @@ public static class GraphMlNetworkWriter
         if (!metadata.Annotations.IsDefaultOrEmpty)
         {
             Data(xml, "g_annotations", GraphMlJson.WriteAnnotations(metadata.Annotations));
+        }
+
+        if (!network.Assets.IsDefaultOrEmpty)
+        {
+            Data(xml, "g_assets", JsonNetworkWriter.AssetsJson(network));
+        }
+
+        if (!network.Holdings.IsDefaultOrEmpty)
+        {
+            Data(xml, "g_holdings", JsonNetworkWriter.HoldingsJson(network));
         }
 
         for (var v = 0; v < network.EntityCount; v++)

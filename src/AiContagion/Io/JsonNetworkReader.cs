@@ -19,9 +19,11 @@ namespace AiContagion.Io;
 /// </remarks>
 public static class JsonNetworkReader
 {
-    private static readonly string[] TopFields = ["format", "title", "unit", "asOf", "description", "sources", "entities", "links", "annotations"];
+    private static readonly string[] TopFields = ["format", "title", "unit", "asOf", "description", "sources", "entities", "links", "assets", "holdings", "annotations"];
     private static readonly string[] EntityFields = [.. FieldSchema.Entities.Names, "attributes"];
     private static readonly string[] LinkFields = [.. FieldSchema.Links.Names, "attributes"];
+    private static readonly string[] AssetFields = [.. FieldSchema.Assets.Names];
+    private static readonly string[] HoldingFields = [.. FieldSchema.Holdings.Names];
     private static readonly string[] PaymentFields = ["date", "amount"];
     private static readonly string[] AnnotationFields = ["from", "to", "type", "amount", "amountKind", "date", "source", "reason", "note"];
 
@@ -163,6 +165,31 @@ public static class JsonNetworkReader
         }
     }
 
+    /// <summary>
+    /// Reads one array of the holdings layer (<c>assets</c> or <c>holdings</c>) given as JSON text, as GraphML carries
+    /// it in graph data, into the builder; problems are located at the file, the data element's line and the JSON path.
+    /// </summary>
+    internal static void ReadHoldingsLayer(string json, string name, string? fileName, int line, FinancingNetworkBuilder builder, List<NetworkProblem> problems)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException error)
+        {
+            problems.Add(new NetworkProblem(new SourceLocation(fileName, line, "$." + name), "graph", name, $"malformed JSON in the '{name}' data: {TrimParserMessage(error.Message)}"));
+            return;
+        }
+
+        using (document)
+        {
+            var context = new Context(fileName, line);
+            context.ReadHoldingsLayerArray(document.RootElement, name, builder);
+            problems.AddRange(context.Problems);
+        }
+    }
+
     private static string TrimParserMessage(string message)
     {
         // System.Text.Json appends " Path: $ | LineNumber: 0 | BytePositionInLine: 3." which we report ourselves.
@@ -178,11 +205,13 @@ public static class JsonNetworkReader
         return message;
     }
 
-    private sealed class Context(string? fileName)
+    private sealed class Context(string? fileName, int? line = null)
     {
         // The optional fields of the entity or link being read (reused from one item to the next).
         private readonly List<(NetworkField<Entity> Field, JsonElement Value)> _entityFields = [];
         private readonly List<(NetworkField<Link> Field, JsonElement Value)> _linkFields = [];
+        private readonly List<(NetworkField<Asset> Field, JsonElement Value)> _assetFields = [];
+        private readonly List<(NetworkField<Holding> Field, JsonElement Value)> _holdingFields = [];
 
         public List<NetworkProblem> Problems { get; } = [];
 
@@ -215,6 +244,9 @@ public static class JsonNetworkReader
             var annotations = ImmutableArray.CreateBuilder<Annotation>();
             ForEach(root, "entities", required: true, (element, path, i) => ReadEntity(element, path, i, builder));
             ForEach(root, "links", required: true, (element, path, i) => ReadLink(element, path, i, builder));
+            builder.SetHoldingLocationFiles(fileName, fileName);
+            ForEach(root, "assets", required: false, (element, path, i) => ReadAsset(element, path, i, builder));
+            ForEach(root, "holdings", required: false, (element, path, i) => ReadHolding(element, path, i, builder));
             ForEach(root, "annotations", required: false, (element, path, _) =>
             {
                 if (ReadAnnotation(element, path) is { } annotation)
@@ -273,6 +305,67 @@ public static class JsonNetworkReader
             if (from is not null && to is not null)
             {
                 builder.AddLinkAt(link, 0, index);
+            }
+        }
+
+        /// <summary>Reads an <c>assets</c> or <c>holdings</c> array given on its own (GraphML graph data).</summary>
+        public void ReadHoldingsLayerArray(JsonElement array, string name, FinancingNetworkBuilder builder)
+        {
+            var path = "$." + name;
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Problem(path, name, $"expected an array; got {Describe(array)}");
+                return;
+            }
+
+            var i = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
+                if (name == "assets")
+                {
+                    ReadAsset(element, itemPath, i, builder);
+                }
+                else
+                {
+                    ReadHolding(element, itemPath, i, builder);
+                }
+
+                i++;
+            }
+        }
+
+        private void ReadAsset(JsonElement element, string path, int index, FinancingNetworkBuilder builder)
+        {
+            if (!ExpectObject(element, path, "an asset object such as {\"id\": \"gpu-collateral\", \"marketSize\": 100}"))
+            {
+                return;
+            }
+
+            CheckFields(element, path, AssetFields, FieldSchema.Assets, _assetFields);
+            var id = String(element, path, "id", required: true);
+            var asset = ReadFields(_assetFields, path, new Asset(id ?? string.Empty, String(element, path, "name")));
+            if (id is not null)
+            {
+                builder.AddAssetAt(asset, 0, index);
+            }
+        }
+
+        private void ReadHolding(JsonElement element, string path, int index, FinancingNetworkBuilder builder)
+        {
+            if (!ExpectObject(element, path, "a holding object such as {\"entity\": \"coreweave\", \"asset\": \"gpu-collateral\", \"amount\": 20}"))
+            {
+                return;
+            }
+
+            CheckFields(element, path, HoldingFields, FieldSchema.Holdings, _holdingFields);
+            var entity = String(element, path, "entity", required: true);
+            var asset = String(element, path, "asset", required: true);
+            var amount = Number(element, path, "amount", required: true);
+            var holding = ReadFields(_holdingFields, path, new Holding(entity ?? string.Empty, asset ?? string.Empty, amount ?? 0));
+            if (entity is not null && asset is not null && amount is not null)
+            {
+                builder.AddHoldingAt(holding, 0, index);
             }
         }
 
@@ -460,7 +553,7 @@ public static class JsonNetworkReader
                         present.Add((field, property.Value));
                     }
                 }
-                else if (name != "attributes")
+                else if (name != "attributes" || known == AssetFields || known == HoldingFields)
                 {
                     UnknownField(path, name, known);
                 }
@@ -487,12 +580,13 @@ public static class JsonNetworkReader
         private void UnknownField(string path, string name, string[] known)
         {
             var hint = Nearest(name, known);
+            var extras = known == AssetFields || known == HoldingFields ? " (assets and holdings carry no attributes; use \"note\")" : " (put extra values in \"attributes\")";
             Problem(
                 $"{path}.{name}",
                 name,
                 hint is null
-                    ? $"unknown field; expected one of {string.Join(", ", known)} (put extra values in \"attributes\")"
-                    : $"unknown field; did you mean '{hint}'? (put extra values in \"attributes\")");
+                    ? $"unknown field; expected one of {string.Join(", ", known)}{extras}"
+                    : $"unknown field; did you mean '{hint}'?{extras}");
         }
 
         private string? String(JsonElement parent, string parentPath, string name, bool required = false)
@@ -628,7 +722,7 @@ public static class JsonNetworkReader
         }
 
         private void Problem(string path, string? field, string message) =>
-            Problems.Add(new NetworkProblem(new SourceLocation(fileName, null, path), null, field, message));
+            Problems.Add(new NetworkProblem(new SourceLocation(fileName, line, path), null, field, message));
 
         private static string Describe(JsonElement element) => element.ValueKind switch
         {

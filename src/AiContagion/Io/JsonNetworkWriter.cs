@@ -91,6 +91,18 @@ public static class JsonNetworkWriter
         }
 
         writer.WriteEndArray();
+        if (!network.Assets.IsDefaultOrEmpty)
+        {
+            writer.WritePropertyName("assets");
+            WriteAssets(writer, network);
+        }
+
+        if (!network.Holdings.IsDefaultOrEmpty)
+        {
+            writer.WritePropertyName("holdings");
+            WriteHoldings(writer, network);
+        }
+
         if (!metadata.Annotations.IsDefaultOrEmpty)
         {
             writer.WriteStartArray("annotations");
@@ -113,6 +125,49 @@ public static class JsonNetworkWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>The holdings layer's assets as one compact JSON array (GraphML's <c>assets</c> graph data).</summary>
+    internal static string AssetsJson(FinancingNetwork network) => Compact(writer => WriteAssets(writer, network));
+
+    /// <summary>The holdings as one compact JSON array (GraphML's <c>holdings</c> graph data).</summary>
+    internal static string HoldingsJson(FinancingNetwork network) => Compact(writer => WriteHoldings(writer, network));
+
+    private static string Compact(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteAssets(Utf8JsonWriter writer, FinancingNetwork network)
+    {
+        writer.WriteStartArray();
+        foreach (var asset in network.Assets)
+        {
+            writer.WriteStartObject();
+            WriteFields(writer, FieldSchema.Assets, asset);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteHoldings(Utf8JsonWriter writer, FinancingNetwork network)
+    {
+        writer.WriteStartArray();
+        foreach (var holding in network.Holdings)
+        {
+            writer.WriteStartObject();
+            WriteFields(writer, FieldSchema.Holdings, holding);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Writes every field the record gives, in schema order: numbers and booleans as JSON values, a schedule as an array of objects, everything else as its text.</summary>

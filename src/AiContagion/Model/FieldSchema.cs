@@ -89,19 +89,50 @@ internal static class FieldSchema
             .Rule(DebtOnly),
         new TextField<Link>("collateral", l => l.Collateral, (l, v) => l with { Collateral = v })
             .Rule(DebtOnly)
-            .Rule((_, id, context) => context.HasEntity(id) ? null : $"names no entity ('{id}'); a collateral is the id of an entity in which the borrower holds a stake"),
+            .Rule((_, id, context) => context.HasEntity(id) || context.HasAsset(id) ? null : $"names no entity and no asset ('{id}'); a collateral is the id of an entity in which the borrower holds a stake, or of an asset of the holdings layer"),
         Figure<Link>("maxLtv", l => l.MaxLtv, (l, v) => l with { MaxLtv = v }, DebtOnly)
             .Require((_, v, _) => v > 0 ? null : "must be positive when given")
             .Rule((l, _, _) => l.Collateral is not null ? null : "a maximum loan-to-value needs a collateral"),
         Number<Link>("share", l => l.Share, (l, v) => l with { Share = v })
             .Rule((l, _, _) => l.Kind == LinkKind.Equity ? null : $"only Equity links carry a share; this link is {l.Kind}")
             .Require((_, v, _) => v is > 0 and <= 1 ? null : Invariant($"must be in (0, 1] (the fraction of the recipient's equity held); got {v}"))
-            .Across(SharesOfOneRecipient),
+            .Across(links => SharesOfOneRecipient(links).Concat(OwnershipGroups.Closed(links))),
         new TextField<Link>("date", l => l.Date, (l, v) => l with { Date = v }),
         new TextField<Link>("source", l => l.Source, (l, v) => l with { Source = v }),
         new TextField<Link>("note", l => l.Note, (l, v) => l with { Note = v }),
     ],
     ["attributes", "id"]);
+
+    /// <summary>
+    /// The asset fields of the holdings layer, in written order (JSON <c>assets</c>, <c>assets.csv</c>, GraphML's
+    /// <c>assets</c> graph data). Assets carry no attributes.
+    /// </summary>
+    public static RecordFields<Asset> Assets { get; } = new(
+    [
+        new TextField<Asset>("id", a => a.Id, (a, v) => a with { Id = v }).ConstructorField(required: true),
+        new TextField<Asset>("name", a => a.Name, (a, v) => a with { Name = v }, omit: a => a.Name == a.Id).ConstructorField(required: false),
+        Figure<Asset>("marketSize", a => a.MarketSize, (a, v) => a with { MarketSize = v })
+            .Require((_, v, _) => v > 0 ? null : Invariant($"must be positive (the market depth: the value whose sale moves the price by 100 %); got {v}")),
+        Figure<Asset>("priceImpact", a => a.PriceImpact, (a, v) => a with { PriceImpact = v })
+            .Rule((a, _, _) => a.MarketSize is null ? null : "give either marketSize or priceImpact, not both (priceImpact = 1 / marketSize)"),
+        new TextField<Asset>("source", a => a.Source, (a, v) => a with { Source = v }),
+        new TextField<Asset>("note", a => a.Note, (a, v) => a with { Note = v }),
+    ],
+    []);
+
+    /// <summary>
+    /// The holding fields, in written order (JSON <c>holdings</c>, <c>holdings.csv</c>, GraphML's <c>holdings</c>
+    /// graph data). Holdings carry no attributes.
+    /// </summary>
+    public static RecordFields<Holding> Holdings { get; } = new(
+    [
+        new TextField<Holding>("entity", h => h.Entity, (h, v) => h with { Entity = v }).ConstructorField(required: true),
+        new TextField<Holding>("asset", h => h.Asset, (h, v) => h with { Asset = v }).ConstructorField(required: true),
+        new ValueField<Holding, double>("amount", FieldKind.Number, NumberCodec.Instance, h => h.Amount, (h, v) => h with { Amount = v }).ConstructorField(required: true),
+        new TextField<Holding>("source", h => h.Source, (h, v) => h with { Source = v }),
+        new TextField<Holding>("note", h => h.Note, (h, v) => h with { Note = v }),
+    ],
+    []);
 
     /// <summary>
     /// The month a link's payments begin: its <see cref="Link.Start"/>, else its <see cref="Link.Date"/> when that reads

@@ -20,19 +20,27 @@ namespace AiContagion.Model;
 public sealed class FinancingNetwork
 {
     private readonly FrozenDictionary<string, int> _indexById;
+    private readonly FrozenDictionary<string, int> _assetIndexById;
+    private HoldingIndex? _holdingIndex;
 
     internal FinancingNetwork(
         NetworkMetadata metadata,
         ImmutableArray<Entity> entities,
         ImmutableArray<Link> links,
         FrozenDictionary<string, int> indexById,
-        NetworkIndex index)
+        NetworkIndex index,
+        ImmutableArray<Asset> assets,
+        ImmutableArray<Holding> holdings,
+        FrozenDictionary<string, int> assetIndexById)
     {
         Metadata = metadata;
         Entities = entities;
         Links = links;
         _indexById = indexById;
         Index = index;
+        Assets = assets;
+        Holdings = holdings;
+        _assetIndexById = assetIndexById;
     }
 
     /// <summary>Title, unit, date, sources and annotations.</summary>
@@ -55,6 +63,24 @@ public sealed class FinancingNetwork
 
     /// <summary>The compact index (CSR arrays) the models run on.</summary>
     internal NetworkIndex Index { get; }
+
+    /// <summary>
+    /// The assets of the holdings layer (<see cref="Asset"/>: GPU collateral, listed stakes, bond classes), in the order
+    /// they were added; empty when the network has no holdings layer.
+    /// </summary>
+    public ImmutableArray<Asset> Assets { get; }
+
+    /// <summary>
+    /// The holdings layer: which entity holds how much of which asset (market value at the network's <c>asOf</c>), in
+    /// the order they were added; empty when the network has none. At most one holding per (entity, asset) pair.
+    /// </summary>
+    public ImmutableArray<Holding> Holdings { get; }
+
+    /// <summary>Number of assets.</summary>
+    public int AssetCount => Assets.Length;
+
+    /// <summary>The holdings layer as compact rows by holder (the fire-sale models' hot loops), built on first use.</summary>
+    internal HoldingIndex HoldingIndex => _holdingIndex ?? Interlocked.CompareExchange(ref _holdingIndex, HoldingIndex.Build(this), null) ?? _holdingIndex;
 
     /// <summary>The entity with the given id.</summary>
     /// <param name="id">The entity id.</param>
@@ -80,6 +106,16 @@ public sealed class FinancingNetwork
             builder.AddLink(link);
         }
 
+        foreach (var asset in Assets)
+        {
+            builder.AddAsset(asset);
+        }
+
+        foreach (var holding in Holdings)
+        {
+            builder.AddHolding(holding);
+        }
+
         return builder;
     }
 
@@ -92,6 +128,44 @@ public sealed class FinancingNetwork
     /// <param name="id">The entity id.</param>
     /// <returns>The index, or −1 when absent.</returns>
     public int IndexOf(string id) => _indexById.TryGetValue(id, out var index) ? index : -1;
+
+    /// <summary>The position of an asset in <see cref="Assets"/>, or −1.</summary>
+    /// <param name="id">The asset id.</param>
+    /// <returns>The index, or −1 when absent.</returns>
+    public int AssetIndexOf(string id) => _assetIndexById.TryGetValue(id, out var index) ? index : -1;
+
+    /// <summary>Looks an asset of the holdings layer up by id.</summary>
+    /// <param name="id">The asset id.</param>
+    /// <param name="asset">The asset, when found.</param>
+    /// <returns>Whether it was found.</returns>
+    public bool TryGetAsset(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Asset? asset)
+    {
+        if (_assetIndexById.TryGetValue(id, out var index))
+        {
+            asset = Assets[index];
+            return true;
+        }
+
+        asset = null;
+        return false;
+    }
+
+    /// <summary>The holdings of an entity, in network order (empty when it holds nothing).</summary>
+    /// <param name="id">The entity id.</param>
+    /// <returns>Its holdings.</returns>
+    /// <exception cref="KeyNotFoundException">No entity has that id.</exception>
+    public IReadOnlyList<Holding> HoldingsOf(string id)
+    {
+        var v = IndexOfRequired(id);
+        var index = HoldingIndex;
+        var result = new Holding[index.Start[v + 1] - index.Start[v]];
+        for (var s = 0; s < result.Length; s++)
+        {
+            result[s] = Holdings[index.Holding[index.Start[v] + s]];
+        }
+
+        return result;
+    }
 
     /// <summary>Looks an entity up by id.</summary>
     /// <param name="id">The entity id.</param>
@@ -212,7 +286,20 @@ public sealed class FinancingNetwork
     /// <returns>The summary, invariant culture.</returns>
     public override string ToString() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"FinancingNetwork '{Metadata.Title ?? "untitled"}': {EntityCount} entities, {LinkCount} links, total {TotalAmount:0.###} {Unit}");
+        $"FinancingNetwork '{Metadata.Title ?? "untitled"}': {EntityCount} entities, {LinkCount} links, total {TotalAmount:0.###} {Unit}{(Holdings.IsDefaultOrEmpty ? string.Empty : $", {AssetCount} assets, {Holdings.Length} holdings")}");
+
+    /// <summary>
+    /// This network with some links replaced by drawn copies (<see cref="AmountDraws"/>): the same entities, metadata
+    /// and id map, <paramref name="links"/> in place of the links, and an index sharing every array but the amounts.
+    /// Trusted: the caller guarantees each replaced link differs only in amount (and a schedule scaled to it) and still
+    /// keeps every rule, so nothing is validated again. The holdings layer (assets, holdings, their compact rows) is
+    /// shared as it is: it does not depend on the links. O(1) beyond the arrays given.
+    /// </summary>
+    internal FinancingNetwork WithDrawnAmounts(ImmutableArray<Link> links, double[] amounts) =>
+        new(Metadata, Entities, links, _indexById, Index.WithAmounts(links, amounts), Assets, Holdings, _assetIndexById)
+        {
+            _holdingIndex = _holdingIndex,
+        };
 
     internal int IndexOfRequired(string id)
     {

@@ -33,6 +33,10 @@ public sealed class FinancingNetworkBuilder
     private readonly List<Link> _links = [];
     private readonly LocationTable _linkLocations = new("links");
     private readonly List<NetworkProblem> _earlyProblems = [];
+    private readonly List<Asset> _assets = [];
+    private readonly LocationTable _assetLocations = new("assets");
+    private readonly List<Holding> _holdings = [];
+    private readonly LocationTable _holdingLocations = new("holdings");
 
     // Endpoint indices a reader already resolved (−1: not resolved), kept only once a reader passes them; Check trusts
     // a hint only when the entity ids are unique and the hinted entity's id is the very string the link holds.
@@ -45,6 +49,12 @@ public sealed class FinancingNetworkBuilder
 
     /// <summary>Number of links added so far.</summary>
     public int LinkCount => _links.Count;
+
+    /// <summary>Number of assets (holdings layer) added so far.</summary>
+    public int AssetCount => _assets.Count;
+
+    /// <summary>Number of holdings added so far.</summary>
+    public int HoldingCount => _holdings.Count;
 
     /// <summary>Sets the metadata (title, unit, date, sources, annotations).</summary>
     /// <param name="metadata">The metadata.</param>
@@ -169,6 +179,65 @@ public sealed class FinancingNetworkBuilder
     /// <returns>This builder.</returns>
     public FinancingNetworkBuilder AddLink(string from, string to, LinkKind kind, double amount) => AddLink(new Link(from, to, kind, amount));
 
+    /// <summary>Adds an asset to the holdings layer.</summary>
+    /// <param name="asset">The asset.</param>
+    /// <param name="location">Where it was read, for error messages.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddAsset(Asset asset, SourceLocation? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        _assets.Add(asset);
+        _assetLocations.Add(location);
+        return this;
+    }
+
+    /// <summary>Adds a holding to the holdings layer.</summary>
+    /// <param name="holding">The holding.</param>
+    /// <param name="location">Where it was read, for error messages.</param>
+    /// <returns>This builder.</returns>
+    public FinancingNetworkBuilder AddHolding(Holding holding, SourceLocation? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(holding);
+        _holdings.Add(holding);
+        _holdingLocations.Add(location);
+        return this;
+    }
+
+    /// <summary>Sets the files that the compact locations of <see cref="AddAssetAt"/> and <see cref="AddHoldingAt"/> refer to.</summary>
+    internal void SetHoldingLocationFiles(string? assets, string? holdings)
+    {
+        _assetLocations.File = assets;
+        _holdingLocations.File = holdings;
+    }
+
+    /// <summary>Adds an asset read at a line (<paramref name="line"/> &gt; 0) or at a JSON array index (<paramref name="jsonIndex"/> ≥ 0).</summary>
+    internal FinancingNetworkBuilder AddAssetAt(Asset asset, int line, int jsonIndex = -1)
+    {
+        _assets.Add(asset);
+        Mark(_assetLocations, line, jsonIndex);
+        return this;
+    }
+
+    /// <summary>Adds a holding read at a line (<paramref name="line"/> &gt; 0) or at a JSON array index (<paramref name="jsonIndex"/> ≥ 0).</summary>
+    internal FinancingNetworkBuilder AddHoldingAt(Holding holding, int line, int jsonIndex = -1)
+    {
+        _holdings.Add(holding);
+        Mark(_holdingLocations, line, jsonIndex);
+        return this;
+    }
+
+    private static void Mark(LocationTable table, int line, int jsonIndex)
+    {
+        if (jsonIndex >= 0)
+        {
+            table.AddJsonIndex(jsonIndex);
+        }
+        else
+        {
+            table.AddLine(line);
+        }
+    }
+
     /// <summary>Adds an annotation: a sourced figure that is kept but not counted as a link.</summary>
     /// <param name="annotation">The annotation.</param>
     /// <returns>This builder.</returns>
@@ -194,7 +263,7 @@ public sealed class FinancingNetworkBuilder
 
     /// <summary>Checks the network without building it.</summary>
     /// <returns>Every problem, in input order (entities first, then links); empty when valid.</returns>
-    public IReadOnlyList<NetworkProblem> Validate() => Check(out _, out _, out _);
+    public IReadOnlyList<NetworkProblem> Validate() => Check(out _, out _, out _, out _);
 
     /// <summary>Builds the immutable network.</summary>
     /// <returns>The network.</returns>
@@ -210,7 +279,7 @@ public sealed class FinancingNetworkBuilder
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FinancingNetwork? network,
         out IReadOnlyList<NetworkProblem> problems)
     {
-        problems = Check(out var indexById, out var from, out var to);
+        problems = Check(out var indexById, out var from, out var to, out var assetIndexById);
         if (problems.Count > 0)
         {
             network = null;
@@ -220,11 +289,12 @@ public sealed class FinancingNetworkBuilder
         var entities = _entities.ToImmutableArray();
         var links = _links.ToImmutableArray();
         var index = NetworkIndex.Build(entities, links, from, to, _metadata.AsOf);
-        network = new FinancingNetwork(_metadata, entities, links, indexById.ToFrozenDictionary(StringComparer.Ordinal), index);
+        network = new FinancingNetwork(
+            _metadata, entities, links, indexById.ToFrozenDictionary(StringComparer.Ordinal), index, [.. _assets], [.. _holdings], assetIndexById.ToFrozenDictionary(StringComparer.Ordinal));
         return true;
     }
 
-    private List<NetworkProblem> Check(out Dictionary<string, int> indexById, out int[] from, out int[] to)
+    private List<NetworkProblem> Check(out Dictionary<string, int> indexById, out int[] from, out int[] to, out Dictionary<string, int> assetIndexById)
     {
         var problems = new List<NetworkProblem>(_earlyProblems);
         indexById = new Dictionary<string, int>(_entities.Count, StringComparer.Ordinal);
@@ -250,9 +320,15 @@ public sealed class FinancingNetworkBuilder
             }
         }
 
+        assetIndexById = new Dictionary<string, int>(_assets.Count, StringComparer.Ordinal);
+        for (var k = 0; k < _assets.Count; k++)
+        {
+            CheckAsset(k, problems, indexById, assetIndexById, messages: entityMessages);
+        }
+
         from = new int[_links.Count];
         to = new int[_links.Count];
-        var context = new FieldContext(CalendarMonth.TryParse(_metadata.AsOf, out var asOf) ? asOf : null, indexById);
+        var context = new FieldContext(CalendarMonth.TryParse(_metadata.AsOf, out var asOf) ? asOf : null, indexById, assetIndexById);
         var messages = new List<string>();
         for (var l = 0; l < _links.Count; l++)
         {
@@ -264,6 +340,15 @@ public sealed class FinancingNetworkBuilder
             foreach (var (l, message) in field.AcrossRecords!(_links))
             {
                 problems.Add(new NetworkProblem(_linkLocations[l], LinkSubject(l), field.Name, message));
+            }
+        }
+
+        if (_holdings.Count > 0)
+        {
+            var pairs = new Dictionary<(int Entity, int Asset), int>(_holdings.Count);
+            for (var h = 0; h < _holdings.Count; h++)
+            {
+                CheckHolding(h, problems, indexById, assetIndexById, pairs, entityContext, entityMessages);
             }
         }
 
@@ -362,6 +447,86 @@ public sealed class FinancingNetworkBuilder
 
         CheckFields(FieldSchema.Links, link, context, messages, location, subject, problems);
         CheckAttributes(link.Attributes, ReservedLinkFields, location, subject, problems);
+    }
+
+    private void CheckAsset(int k, List<NetworkProblem> problems, Dictionary<string, int> entityIds, Dictionary<string, int> assetIds, List<string> messages)
+    {
+        var asset = _assets[k];
+        var location = _assetLocations[k];
+        var subject = string.IsNullOrWhiteSpace(asset.Id) ? string.Create(CultureInfo.InvariantCulture, $"asset #{k}") : $"asset '{asset.Id}'";
+        if (string.IsNullOrWhiteSpace(asset.Id))
+        {
+            problems.Add(new NetworkProblem(location, subject, "id", "must not be empty"));
+        }
+        else if (asset.Id.Trim().Length != asset.Id.Length)
+        {
+            problems.Add(new NetworkProblem(location, subject, "id", "must not start or end with white space"));
+        }
+        else if (entityIds.ContainsKey(asset.Id))
+        {
+            problems.Add(new NetworkProblem(location, subject, "id", "is also an entity's id; a collateral names an entity or an asset, so the two must differ"));
+        }
+        else if (!assetIds.TryAdd(asset.Id, k))
+        {
+            var first = _assetLocations[assetIds[asset.Id]];
+            var where = first is null ? string.Create(CultureInfo.InvariantCulture, $"asset #{assetIds[asset.Id]}") : first.ToString();
+            problems.Add(new NetworkProblem(location, subject, "id", $"duplicate asset id; first defined at {where}"));
+        }
+
+        if (asset.Name is null)
+        {
+            problems.Add(new NetworkProblem(location, subject, "name", "must not be null"));
+        }
+
+        CheckFields(FieldSchema.Assets, asset, new FieldContext(null, entityIds), messages, location, subject, problems);
+    }
+
+    private void CheckHolding(
+        int h, List<NetworkProblem> problems, Dictionary<string, int> entityIds, Dictionary<string, int> assetIds, Dictionary<(int, int), int> pairs, FieldContext context, List<string> messages)
+    {
+        var holding = _holdings[h];
+        var location = _holdingLocations[h];
+        var subject = string.Create(CultureInfo.InvariantCulture, $"holding #{h} ({holding.Entity}, {holding.Asset})");
+        var entity = -1;
+        var asset = -1;
+        if (string.IsNullOrWhiteSpace(holding.Entity))
+        {
+            problems.Add(new NetworkProblem(location, subject, "entity", "must name an entity; got an empty id"));
+        }
+        else if (!entityIds.TryGetValue(holding.Entity, out entity))
+        {
+            entity = -1;
+            problems.Add(new NetworkProblem(location, subject, "entity", $"unknown entity '{holding.Entity}'"));
+        }
+
+        if (string.IsNullOrWhiteSpace(holding.Asset))
+        {
+            problems.Add(new NetworkProblem(location, subject, "asset", "must name an asset; got an empty id"));
+        }
+        else if (!assetIds.TryGetValue(holding.Asset, out asset))
+        {
+            asset = -1;
+            problems.Add(new NetworkProblem(
+                location, subject, "asset", $"unknown asset '{holding.Asset}'; {(assetIds.Count == 0 ? "the network defines no assets" : "define it in the assets")}"));
+        }
+
+        if (!double.IsFinite(holding.Amount))
+        {
+            problems.Add(new NetworkProblem(location, subject, "amount", Invariant($"must be a finite number; got {holding.Amount}")));
+        }
+        else if (holding.Amount < 0)
+        {
+            problems.Add(new NetworkProblem(location, subject, "amount", Invariant($"must not be negative; got {holding.Amount}")));
+        }
+
+        if (entity >= 0 && asset >= 0 && !pairs.TryAdd((entity, asset), h))
+        {
+            var first = _holdingLocations[pairs[(entity, asset)]];
+            var where = first is null ? string.Create(CultureInfo.InvariantCulture, $"holding #{pairs[(entity, asset)]}") : first.ToString();
+            problems.Add(new NetworkProblem(location, subject, "asset", $"'{holding.Entity}' already holds '{holding.Asset}' (first at {where}); give one holding per entity and asset, with the total"));
+        }
+
+        CheckFields(FieldSchema.Holdings, holding, context, messages, location, subject, problems);
     }
 
     private string LinkSubject(int l)

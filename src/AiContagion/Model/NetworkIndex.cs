@@ -52,6 +52,34 @@ internal sealed class NetworkIndex
         Sector = new Sector[entityCount];
     }
 
+    // A copy of `source` for other links with other amounts (AmountDraws): every other array is shared, read-only.
+    private NetworkIndex(NetworkIndex source, IReadOnlyList<Link> links, double[] amounts)
+    {
+        _entities = source._entities;
+        _links = links;
+        _asOf = source._asOf;
+        _entityTerms = source._entityTerms;
+        EntityCount = source.EntityCount;
+        LinkCount = source.LinkCount;
+        LinkFrom = source.LinkFrom;
+        LinkTo = source.LinkTo;
+        Amount = amounts;
+        Kind = source.Kind;
+        OutStart = source.OutStart;
+        OutLinks = source.OutLinks;
+        InStart = source.InStart;
+        InLinks = source.InLinks;
+        Cash = source.Cash;
+        Revenue = source.Revenue;
+        Costs = source.Costs;
+        Capital = source.Capital;
+        ExternalAssets = source.ExternalAssets;
+        ExternalLiabilities = source.ExternalLiabilities;
+        Tolerance = source.Tolerance;
+        IsFundingSource = source.IsFundingSource;
+        Sector = source.Sector;
+    }
+
     /// <summary>Number of entities, n.</summary>
     public int EntityCount { get; }
 
@@ -168,6 +196,14 @@ internal sealed class NetworkIndex
 
         return strength;
     }
+
+    /// <summary>
+    /// The index of the same network with other link amounts (the same endpoints, kinds and entities): shares every
+    /// array but <see cref="Amount"/>; the link terms are built afresh on first use from <paramref name="links"/>.
+    /// </summary>
+    /// <param name="links">The links, in network order, each with its amount in <paramref name="amounts"/>.</param>
+    /// <param name="amounts">The amount of each link (kept, not copied).</param>
+    public NetworkIndex WithAmounts(IReadOnlyList<Link> links, double[] amounts) => new(this, links, amounts);
 
     /// <summary>Builds the index from validated entities and links whose endpoints are resolved to indices.</summary>
     /// <param name="entities">The entities, in network order.</param>

@@ -13,7 +13,7 @@ namespace AiContagion.Tests.Cli;
 public sealed class CliBadInputTests
 {
     private static readonly string[] GraphCommands =
-        ["validate", "info", "convert", "cascade", "rank", "export", "stress", "runway", "centrality", "flow", "dominators", "trace"];
+        ["validate", "info", "convert", "cascade", "value", "rank", "export", "stress", "runway", "centrality", "flow", "dominators", "trace"];
 
     /// <summary>The arguments a graph command needs besides the graph, so that only the graph is wrong.</summary>
     private static string[] Rest(string command, string output) => command switch
@@ -70,6 +70,12 @@ public sealed class CliBadInputTests
     [DataRow("cascade {toy} --model eisenberg-noe --external-shock-sector Hedgefund=0.5", "Hedgefund")]
     [DataRow("cascade {toy} --model eisenberg-noe --seniority junior --fail bank", "junior")]
     [DataRow("cascade {toy} --model funding --distress bank=0.5", "distress")]
+    [DataRow("value {toy} --external-shock nobody=0.5", "nobody")]
+    [DataRow("value {toy} --external-shock bank=2", "2")]
+    [DataRow("value {toy} --external-liabilities sideways", "sideways")]
+    [DataRow("value {toy} --sensitivities --wrt nobody", "nobody")]
+    [DataRow("value {toy} --wrt bank", "--wrt")]
+    [DataRow("value {toy} --output {out}.bmp", ".bmp")]
     [DataRow("rank {toy} --candidates nobody", "nobody")]
     [DataRow("rank {toy} --fraction 0", "0")]
     [DataRow("rank {toy} --threads 0", "0")]
@@ -227,7 +233,10 @@ public sealed class CliRandomArgumentsTests
         ["info"] = ["--json", "--top", "--detail"],
         ["convert"] = ["--format", "--json"],
         ["cascade"] = ["--json", "--model", "--alpha", "--beta", "--seniority", "--recovery", "--default-tolerance", "--failure-rule", "--withdraw", "--fail",
-            "--distress", "--distress-all", "--external-shock", "--external-shock-all", "--external-shock-sector", "--top", "--detail", "--output", "--output-links"],
+            "--distress", "--distress-all", "--external-shock", "--external-shock-all", "--external-shock-sector", "--top", "--detail", "--output", "--output-links",
+            "--dynamics", "--asset-shock", "--max-leverage", "--target-leverage", "--shortfall", "--impact", "--price-floor"],
+        ["value"] = ["--json", "--external-shock", "--external-shock-all", "--external-shock-sector", "--external-liabilities", "--eisenberg-noe",
+            "--sensitivities", "--wrt", "--top", "--detail", "--output"],
         ["rank"] = ["--json", "--candidates", "--pairs", "--greedy", "--top", "--shock", "--fraction", "--threads", "--chart", "--sweep", "--model", "--recovery",
             "--default-tolerance", "--failure-rule", "--alpha", "--beta", "--detail", "--output"],
         ["export"] = ["--overlay", "--model", "--withdraw", "--min-amount", "--top", "--title", "--no-legend", "--no-labels", "--json", "--fail", "--external-shock-all",
@@ -251,6 +260,7 @@ public sealed class CliRandomArgumentsTests
         "common", "entity", "links", "amount", "cascade", "hops", "inverse-amount", "paying", "receiving", "count", "inflow", "tolerance", "zero",
         "{out}.png", "{out}.svg", "{out}.bmp", "{out}", "json", "csv", "graphml", "true", "{out}.csv", "{out}.json", "sector:Bank", "chipmaker",
         "core", "sankey", "network", "a3", "none", "model-lab",
+        "fire-sale", "debtrank-nonlinear", "glt", "glt-linear", "threshold", "initial", "gpu=0.2", "inf", "impact-fluidity", "impact-diffusion",
     ];
 
     private static readonly string[] Commands = [.. Options.Keys];
@@ -258,7 +268,7 @@ public sealed class CliRandomArgumentsTests
     private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("AICONTAGION_CLI_ITERATIONS"), out var n) ? n : 600;
 
     private static readonly Gen<(int Command, (int Option, int Value, bool Flag)[] Options)> CommandLines =
-        Gen.Select(Gen.Int[0, Commands.Length - 1], Gen.Select(Gen.Int[0, 20], Gen.Int[0, Values.Length - 1], Gen.Bool).Array[0, 4]);
+        Gen.Select(Gen.Int[0, Commands.Length - 1], Gen.Select(Gen.Int[0, 29], Gen.Int[0, Values.Length - 1], Gen.Bool).Array[0, 4]);
 
     [TestMethod]
     public void AnyCommandLine_ExitCode0Or2_NeverAStackTrace()

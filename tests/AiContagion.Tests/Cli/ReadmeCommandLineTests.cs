@@ -4,6 +4,7 @@ using AiContagion.Cli.Commands.Centrality;
 using AiContagion.Cli.Commands.Rank;
 using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Commands.Stress;
+using AiContagion.Cli.Commands.Value;
 using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Cli;
@@ -21,7 +22,9 @@ public sealed class ReadmeCommandLineTests
         {
             ("| `cascade --output` |", CascadeReport.EntityRows.Names),
             ("| `cascade --output-links` |", CascadeReport.LinkRows.Names),
+            ("| `value` |", ValueReport.Rows.Names),
             ("| `rank` |", RankReport.Rows.Names),
+            ("| `rank --uncertainty` |", RankUncertaintyReport.Rows.Names),
             ("| `stress` |", StressReport.Rows.Names),
             ("| `centrality` |", CentralityReport.Rows.Names),
             ("| `runway` |", RunwayReport.Rows.Names),
@@ -55,7 +58,7 @@ public sealed class ReadmeCommandLineTests
                 .Select(a => a switch
                 {
                     "big-network/" => Repo.Graph("ai-chain.json"),
-                    _ when a.StartsWith("graphs/", StringComparison.Ordinal) => Repo.Path(a.Split('/')),
+                    _ when a.StartsWith("graphs/", StringComparison.Ordinal) || a.StartsWith("docs/", StringComparison.Ordinal) => Repo.Path(a.Split('/')),
                     _ when a.EndsWith(".png", StringComparison.Ordinal) || a.EndsWith(".svg", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal) => temp.File(a),
                     _ => a,
                 }).ToArray();

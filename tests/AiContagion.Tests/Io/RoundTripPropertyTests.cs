@@ -9,7 +9,8 @@ namespace AiContagion.Tests.Io;
 
 /// <summary>
 /// Any valid network survives JSON → CSV → GraphML → JSON unchanged, whatever its text holds and whichever optional
-/// fields it uses (the dated-cash-flow, uncertainty and stake fields included).
+/// fields it uses (the dated-cash-flow, uncertainty and stake fields included), with or without a holdings layer (assets,
+/// holdings, and collateral naming an asset).
 /// </summary>
 [TestClass]
 public sealed class RoundTripPropertyTests
@@ -24,6 +25,29 @@ public sealed class RoundTripPropertyTests
         (3, Gen.Const((double?)null)),
         (3, Gen.Double[0, 1e6].Select(d => (double?)d)),
         (1, Gen.OneOf<double?>(0.0, 1e-300, 123456789.123456789, 0.1 + 0.2)));
+
+    // Up to four assets (market size, price impact or neither; odd names and notes) and a holding for some (entity, asset) pairs.
+    private static readonly Gen<(Asset[] Assets, (int Entity, int Asset, double Amount, string? Note)[] Holdings, int[] CollateralAssets)> HoldingsLayer =
+        from assetCount in Gen.Frequency((2, Gen.Const(0)), (3, Gen.Int[1, 4]))
+        from assetNames in OptionalText.Array[assetCount]
+        from market in Gen.Int[0, 2].Array[assetCount]
+        from depth in Gen.Double[1e-3, 1e6].Array[assetCount]
+        from assetNotes in OptionalText.Array[assetCount]
+        from holdingCount in Gen.Int[0, 10]
+        from entities in Gen.Int[0, 7].Array[holdingCount]
+        from which in Gen.Int[0, 3].Array[holdingCount]
+        from holdingAmounts in Gen.Frequency((4, Gen.Double[0, 1e5]), (1, Gen.OneOf(0.0, 0.1 + 0.2, 1e-300))).Array[holdingCount]
+        from holdingNotes in OptionalText.Array[holdingCount]
+        from collateral in Gen.Int[-1, 3].Array[12]
+        select (
+            Enumerable.Range(0, assetCount).Select(k => new Asset(AssetId(k), assetNames[k])
+            {
+                MarketSize = market[k] == 1 ? depth[k] : null,
+                PriceImpact = market[k] == 2 ? 1 / depth[k] : null,
+                Note = assetNotes[k],
+            }).ToArray(),
+            Enumerable.Range(0, holdingCount).Select(h => (entities[h], which[h], holdingAmounts[h], holdingNotes[h])).ToArray(),
+            collateral);
 
     private static readonly Gen<FinancingNetwork> Network =
         from entityCount in Gen.Int[2, 8]
@@ -46,9 +70,13 @@ public sealed class RoundTripPropertyTests
         from legacyConfidence in Gen.OneOf<string?>(null, "filing", "secondary").Array[linkCount]
         from title in OptionalText
         from unit in Gen.OneOf("USD bn", "EUR m", "a \"unit\", odd")
-        select Build(
-            entityCount, names, sectors, cash, capital, tolerance, funding, notes, attribute, entityExtras,
-            linkCount, ends, kinds, amounts, terms, linkNotes, linkExtras, legacyConfidence, title, unit);
+        from layer in HoldingsLayer
+        select WithHoldings(
+            Build(
+                entityCount, names, sectors, cash, capital, tolerance, funding, notes, attribute, entityExtras,
+                linkCount, ends, kinds, amounts, terms, linkNotes, linkExtras, legacyConfidence, title, unit),
+            layer);
+
 
     [TestMethod]
     public void AnyValidNetwork_RoundTripsThroughEveryFormat()
@@ -115,6 +143,48 @@ public sealed class RoundTripPropertyTests
 
         return builder.Build();
     }
+
+    private static FinancingNetwork WithHoldings(
+        FinancingNetwork network, (Asset[] Assets, (int Entity, int Asset, double Amount, string? Note)[] Holdings, int[] CollateralAssets) layer)
+    {
+        if (layer.Assets.Length == 0)
+        {
+            return network;
+        }
+
+        var builder = FinancingNetwork.CreateBuilder().WithMetadata(network.Metadata);
+        foreach (var entity in network.Entities)
+        {
+            builder.AddEntity(entity);
+        }
+
+        for (var l = 0; l < network.LinkCount; l++)
+        {
+            // Some debt links name an asset as their collateral (as the AI chain's GPU-backed loans do).
+            var link = network.Links[l];
+            var pick = layer.CollateralAssets[l % layer.CollateralAssets.Length];
+            builder.AddLink(link.Kind.IsDebt() && pick >= 0 ? link with { Collateral = AssetId(pick % layer.Assets.Length) } : link);
+        }
+
+        foreach (var asset in layer.Assets)
+        {
+            builder.AddAsset(asset);
+        }
+
+        var seen = new HashSet<(int, int)>();
+        foreach (var (entity, asset, amount, note) in layer.Holdings)
+        {
+            var pair = (entity % network.EntityCount, asset % layer.Assets.Length);
+            if (seen.Add(pair))
+            {
+                builder.AddHolding(new Holding(Id(pair.Item1), AssetId(pair.Item2), amount) { Note = note });
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static string AssetId(int k) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"asset {k}, \"gpu\" ü");
 
     private static string Id(int i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"id {i}, \"q\" é");
 

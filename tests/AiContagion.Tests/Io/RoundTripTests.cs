@@ -70,5 +70,8 @@ public sealed class RoundTripTests
         {
             Assert.AreEqual(expected.Links[l], actual.Links[l], $"link {l}");
         }
+
+        CollectionAssert.AreEqual(expected.Assets.ToArray(), actual.Assets.ToArray(), "assets");
+        CollectionAssert.AreEqual(expected.Holdings.ToArray(), actual.Holdings.ToArray(), "holdings");
     }
 }

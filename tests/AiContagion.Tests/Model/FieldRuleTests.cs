@@ -40,6 +40,9 @@ public sealed class FieldRuleTests
         ["shares above 100 %"] = b => b
             .AddLink(new Link("a", "b", LinkKind.Equity, 10) { Share = 0.6 })
             .AddLink(new Link("c", "b", LinkKind.Equity, 10) { Share = 0.5 }),
+        ["closed ownership group"] = b => b
+            .AddLink(new Link("a", "b", LinkKind.Equity, 10) { Share = 1 })
+            .AddLink(new Link("b", "a", LinkKind.Equity, 10) { Share = 1 }),
         ["schedule not summing to amount"] = b => b.AddLink(new Link("a", "b", LinkKind.ComputeContract, 10) { Schedule = [new(March, 4), new(September, 5)] }),
         ["schedule out of order"] = b => b.AddLink(new Link("a", "b", LinkKind.ComputeContract, 10) { Schedule = [new(September, 5), new(March, 5)] }),
         ["schedule with a repeated month"] = b => b.AddLink(new Link("a", "b", LinkKind.ComputeContract, 10) { Schedule = [new(March, 5), new(March, 5)] }),
@@ -60,7 +63,7 @@ public sealed class FieldRuleTests
     [DataRow("maturity before asOf", "link #0 (a -> b)", "maturity", "must not be before the start (the network's asOf); got 2025-12, start 2026-01")]
     [DataRow("seniority on equity", "link #0 (a -> b)", "seniority", "only debt links (Loan, Bond, CreditFacility, VendorFinancing) carry it; this link is Equity")]
     [DataRow("collateral on a lease", "link #0 (a -> b)", "collateral", "only debt links (Loan, Bond, CreditFacility, VendorFinancing) carry it; this link is Lease")]
-    [DataRow("collateral naming no entity", "link #0 (a -> b)", "collateral", "names no entity ('ghost'); a collateral is the id of an entity in which the borrower holds a stake")]
+    [DataRow("collateral naming no entity", "link #0 (a -> b)", "collateral", "names no entity and no asset ('ghost'); a collateral is the id of an entity in which the borrower holds a stake, or of an asset of the holdings layer")]
     [DataRow("maxLtv without collateral", "link #0 (a -> b)", "maxLtv", "a maximum loan-to-value needs a collateral")]
     [DataRow("maxLtv of zero", "link #0 (a -> b)", "maxLtv", "must be positive when given")]
     [DataRow("low above amount", "link #0 (a -> b)", "low", "must not be above the amount; got low 12, amount 10")]
@@ -70,6 +73,7 @@ public sealed class FieldRuleTests
     [DataRow("share above 1", "link #0 (a -> b)", "share", "must be in (0, 1] (the fraction of the recipient's equity held); got 1.5")]
     [DataRow("share of 0", "link #0 (a -> b)", "share", "must be in (0, 1] (the fraction of the recipient's equity held); got 0")]
     [DataRow("shares above 100 %", "link #1 (c -> b)", "share", "the shares of 'b' held through links #0, #1 sum to 1.1 (0.6 + 0.5); at most 1 (all of its equity)")]
+    [DataRow("closed ownership group", "link #1 (b -> a)", "share", "'a' and 'b' are owned 100 % within their group (links #0, #1): a closed ownership group, held by no one outside it, whose equity values are undefined; at least one of them must be held partly from outside")]
     [DataRow("schedule not summing to amount", "link #0 (a -> b)", "schedule", "the payments sum to 9, the link's amount is 10; they must agree (within 1e-9 relative)")]
     [DataRow("schedule out of order", "link #0 (a -> b)", "schedule", "payment months must be strictly increasing; payment 2 (2026-03) follows 2026-09")]
     [DataRow("schedule with a repeated month", "link #0 (a -> b)", "schedule", "payment months must be strictly increasing; payment 2 (2026-03) follows 2026-03")]
@@ -134,6 +138,52 @@ public sealed class FieldRuleTests
             new[] { "link #2 (c -> b)", "link #3 (b -> c)" },
             error.Problems.Select(p => p.Subject).ToArray());
         StringAssert.Contains(error.Problems[1].Message, "the shares of 'c' held through links #1, #3 sum to 1.1");
+    }
+
+    // The closed-group rule (ρ(C) < 1, research note for issue 19): two groups, each named once on its last link; a
+    // subsidiary held 100 % by a group but holding none of it is not named; a ring whose shares sum to 1 only up to
+    // rounding (0.1 + 0.2 + 0.7) counts as closed; a ring held 1 % from outside is fine.
+    [TestMethod]
+    public void Build_ClosedOwnershipGroups_EachNamedOnceWithItsFirmsAndLinks()
+    {
+        var builder = Base()
+            .AddEntity("d", Sector.Other)
+            .AddEntity("e", Sector.Other)
+            .AddEntity("f", Sector.Other)
+            .AddEntity("g", Sector.Other)
+            .AddLink(new Link("a", "b", LinkKind.Equity, 1) { Share = 1 })             // #0  ring a -> b -> c -> a
+            .AddLink(new Link("b", "c", LinkKind.Equity, 1) { Share = 1 })             // #1
+            .AddLink(new Link("c", "a", LinkKind.Equity, 1) { Share = 0.1 })           // #2
+            .AddLink(new Link("b", "a", LinkKind.Equity, 1) { Share = 0.2 })           // #3
+            .AddLink(new Link("c", "a", LinkKind.Equity, 1) { Share = 0.7 })           // #4
+            .AddLink(new Link("a", "d", LinkKind.Equity, 1) { Share = 1 })             // #5  d: a subsidiary of the ring
+            .AddLink(new Link("e", "f", LinkKind.Equity, 1) { Share = 1 })             // #6  e <-> f
+            .AddLink(new Link("f", "e", LinkKind.Equity, 1) { Share = 1 })             // #7
+            .AddLink(new Link("g", "d", LinkKind.Loan, 1))                             // #8  debt is no ownership
+            .AddLink(new Link("d", "g", LinkKind.Equity, 1) { Share = 0.99 });         // #9  g held 1 % from outside
+
+        var error = Assert.ThrowsExactly<NetworkValidationException>(() => builder.Build());
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                new NetworkProblem(null, "link #4 (c -> a)", "share", "'a', 'b' and 'c' are owned 100 % within their group (links #0, #1, #2, #3, #4): a closed ownership group, held by no one outside it, whose equity values are undefined; at least one of them must be held partly from outside"),
+                new NetworkProblem(null, "link #7 (f -> e)", "share", "'e' and 'f' are owned 100 % within their group (links #6, #7): a closed ownership group, held by no one outside it, whose equity values are undefined; at least one of them must be held partly from outside"),
+            },
+            error.Problems.ToArray(),
+            string.Join("\n", error.Problems));
+    }
+
+    [TestMethod]
+    public void Build_RingHeldPartlyFromOutside_Built()
+    {
+        var network = Base()
+            .AddLink(new Link("a", "b", LinkKind.Equity, 1) { Share = 1 })
+            .AddLink(new Link("b", "c", LinkKind.Equity, 1) { Share = 1 })
+            .AddLink(new Link("c", "a", LinkKind.Equity, 1) { Share = 0.999999 })
+            .Build();
+
+        Assert.AreEqual(3, network.LinkCount);
     }
 
     private static FinancingNetworkBuilder Base() => FinancingNetwork.CreateBuilder()

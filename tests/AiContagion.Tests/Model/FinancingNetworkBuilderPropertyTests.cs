@@ -36,6 +36,9 @@ public sealed class FinancingNetworkBuilderPropertyTests
 
         /// <summary>Two extra Equity links give the first entity's shareholders 120 % of its equity (a network-wide rule).</summary>
         SharesAboveOne,
+
+        /// <summary>Two extra Equity links make entities 0 and 1 own 100 % of each other (a closed ownership group).</summary>
+        ClosedOwnershipGroup,
     }
 
     private static readonly string[] Figures = ["cash", "revenue", "costs", "capital", "externalAssets", "externalLiabilities", "tolerance", "valuation"];
@@ -117,6 +120,10 @@ public sealed class FinancingNetworkBuilderPropertyTests
             {
                 Assert.IsTrue(problems.Any(p => p.Field == "share" && p.Message.StartsWith($"the shares of '{Case.Id(0)}'", StringComparison.Ordinal)), string.Join("; ", problems));
             }
+            else if (c.Metadata == MetadataDefect.ClosedOwnershipGroup)
+            {
+                Assert.IsTrue(problems.Any(p => p.Field == "share" && p.Message.Contains("a closed ownership group", StringComparison.Ordinal)), string.Join("; ", problems));
+            }
             else if (c.Metadata != MetadataDefect.None)
             {
                 Assert.IsTrue(problems.Any(p => p.Subject == "annotation #0"), string.Join("; ", problems));
@@ -195,6 +202,11 @@ public sealed class FinancingNetworkBuilderPropertyTests
                 // Generated shares are at most 0.08 each; these two alone hold 120 % of entity 0.
                 builder.AddLink(new Link(Id(1), Id(0), LinkKind.Equity, 1) { Share = 0.6 });
                 builder.AddLink(new Link(Id(1), Id(0), LinkKind.Equity, 1) { Share = 0.6 });
+            }
+            else if (Metadata == MetadataDefect.ClosedOwnershipGroup)
+            {
+                builder.AddLink(new Link(Id(0), Id(1), LinkKind.Equity, 1) { Share = 1 });
+                builder.AddLink(new Link(Id(1), Id(0), LinkKind.Equity, 1) { Share = 1 });
             }
 
             return builder;

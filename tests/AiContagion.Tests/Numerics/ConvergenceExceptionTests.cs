@@ -2,6 +2,7 @@ using AiContagion.Cascades;
 using AiContagion.Centrality;
 using AiContagion.Numerics;
 using AiContagion.Provenance;
+using AiContagion.Reconstruction;
 
 namespace AiContagion.Tests.Numerics;
 
@@ -13,6 +14,8 @@ public sealed class ConvergenceExceptionTests
     [DataRow(typeof(CascadeConvergenceException))]
     [DataRow(typeof(CentralityConvergenceException))]
     [DataRow(typeof(ProvenanceSolveException))]
+    [DataRow(typeof(ReconstructionConvergenceException))]
+    [DataRow(typeof(AiContagion.Valuation.ValuationConvergenceException))]
     public void FamilyExceptions_DeriveFromTheOneBase(Type type)
     {
         Assert.IsTrue(type.IsSubclassOf(typeof(ConvergenceException)), type.Name);
@@ -20,7 +23,7 @@ public sealed class ConvergenceExceptionTests
     }
 
     [TestMethod]
-    public void ConvergenceExceptionTypes_AreExactlyTheThreeFamilies()
+    public void ConvergenceExceptionTypes_AreExactlyTheFiveFamilies()
     {
         var derived = typeof(ConvergenceException).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(ConvergenceException)))
@@ -29,7 +32,7 @@ public sealed class ConvergenceExceptionTests
             .ToArray();
 
         CollectionAssert.AreEqual(
-            new[] { "AiContagion.Cascades.CascadeConvergenceException", "AiContagion.Centrality.CentralityConvergenceException", "AiContagion.Provenance.ProvenanceSolveException" },
+            new[] { "AiContagion.Cascades.CascadeConvergenceException", "AiContagion.Centrality.CentralityConvergenceException", "AiContagion.Provenance.ProvenanceSolveException", "AiContagion.Reconstruction.ReconstructionConvergenceException", "AiContagion.Valuation.ValuationConvergenceException" },
             derived);
     }
 

@@ -52,16 +52,20 @@ internal static class CascadeReport
         }
     }
 
-    /// <summary>The summary table or the JSON on standard output.</summary>
-    public static void Write(CliContext context, ResultRequest request, CascadeResult result, GivenShock shock)
+    /// <summary>The summary table or the JSON on standard output; for the fire-sale model, its own outcome too (<see cref="FireSaleReport"/>).</summary>
+    public static void Write(CliContext context, ResultRequest request, CascadeResult result, GivenShock shock, AiContagion.FireSales.FireSaleResult? fireSale = null)
     {
         if (request.Json)
         {
-            JsonOutput.Write(context.Output, w => WriteJson(w, result, shock.Description, request.Scope(result.Network)));
+            JsonOutput.Write(context.Output, w => WriteJson(w, result, shock.Description, request.Scope(result.Network), fireSale));
         }
         else
         {
             WriteTables(context, result, shock.Description, request.Rows);
+            if (fireSale is not null)
+            {
+                FireSaleReport.WriteText(context, fireSale, request.Rows);
+            }
         }
     }
 
@@ -71,7 +75,7 @@ internal static class CascadeReport
     /// round, then the other entities the run touched), <c>links</c> the first links down, <c>shocked</c> and each
     /// round's <c>failed</c> their first ids.
     /// </summary>
-    internal static void WriteJson(Utf8JsonWriter w, CascadeResult result, string shock, ResultScope scope)
+    internal static void WriteJson(Utf8JsonWriter w, CascadeResult result, string shock, ResultScope scope, AiContagion.FireSales.FireSaleResult? fireSale = null)
     {
         var network = result.Network;
         w.WriteStartObject();
@@ -146,6 +150,11 @@ internal static class CascadeReport
         }
 
         w.WriteEndArray();
+        if (fireSale is not null)
+        {
+            FireSaleReport.WriteJson(w, fireSale, scope);
+        }
+
         w.WriteEndObject();
     }
 

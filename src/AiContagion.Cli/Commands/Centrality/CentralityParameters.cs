@@ -129,6 +129,7 @@ internal sealed class CentralityParameters
                     Seed = (int)_seed.Seed(parse, 0),
                 }, token),
                 CentralityMeasure.DebtRank => DebtRankImpact.Compute(network, null, token),
+                CentralityMeasure.ImpactSusceptibility or CentralityMeasure.ImpactFluidity or CentralityMeasure.ImpactDiffusion => CentralityMeasures.Compute(network, measure, token),
                 _ => HarmonicCentrality.Compute(network, new HarmonicOptions { Cost = cost, Direction = direction }, token),
             };
         }

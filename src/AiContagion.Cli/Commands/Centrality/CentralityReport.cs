@@ -35,6 +35,12 @@ internal static class CentralityReport
                 w.WriteString("measure", scores.Measure);
                 w.WriteBoolean("converged", scores.Converged);
                 w.WriteNumber("iterations", scores.Iterations);
+                if (scores.Measure == "impact-fluidity")
+                {
+                    // One number per network; the scores are the susceptibilities it averages.
+                    w.WriteNumber("fluidity", scores.Scores.IsEmpty ? 0 : scores.Scores.Average());
+                }
+
                 scope.WriteTruncation(w, "scores");
                 w.WriteStartArray("scores");
                 foreach (var score in shown)
@@ -75,6 +81,11 @@ internal static class CentralityReport
             ? string.Create(CultureInfo.InvariantCulture, $"converged in {scores.Iterations} iterations")
             : string.Create(CultureInfo.InvariantCulture, $"NOT converged after {scores.Iterations} iterations");
         console.MarkupLine($"[bold]{Markup.Escape(scores.Measure)}[/] ({Markup.Escape(state)}), {Readable.Count(scores.Count)} entities");
+        if (scores.Measure == "impact-fluidity")
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"impact fluidity = {(scores.Scores.IsEmpty ? 0 : scores.Scores.Average()):G8} (one number for the network: the mean of the impact susceptibilities below)"));
+        }
+
         var table = new Table().AddColumn(new TableColumn("rank").RightAligned()).AddColumn("id").AddColumn("name").AddColumn("sector").AddColumn(new TableColumn("score").RightAligned());
         var rank = 0;
         foreach (var score in scores.Top(rows))

@@ -4,13 +4,14 @@ using AiContagion.Model;
 namespace AiContagion.Cascades.Engines;
 
 /// <summary>
-/// The engine behind <see cref="SingleHitDebtRank"/> and <see cref="LinearDebtRank"/>: per-network impact lists
+/// The engine behind <see cref="SingleHitDebtRank"/>, <see cref="LinearDebtRank"/> and <see cref="NonLinearDebtRank"/>: per-network impact lists
 /// (who holds a claim on whom, and how hard), economic weights, and pooled sparse work arrays.
 /// </summary>
 internal sealed class DebtRankEngine : CascadeEngine
 {
     private readonly NetworkIndex _index;
     private readonly bool _linear;
+    private readonly bool _nonLinear;
     private readonly DebtRankOptions _options;
     private readonly double[] _capital;
     private readonly double[] _weight;
@@ -21,11 +22,12 @@ internal sealed class DebtRankEngine : CascadeEngine
     private readonly double[] _impact;
     private readonly WorkspacePool _pool;
 
-    public DebtRankEngine(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings, DebtRankOptions options, bool linear)
+    public DebtRankEngine(ICascadeModel model, FinancingNetwork network, ImmutableSortedDictionary<string, string> settings, DebtRankOptions options, bool linear, bool nonLinear = false)
         : base(model, network, settings)
     {
         _index = network.Index;
         _linear = linear;
+        _nonLinear = nonLinear;
         _options = options;
         var n = _index.EntityCount;
         _capital = BalanceSheet.Capital(_index, options.Capital);
@@ -184,7 +186,9 @@ internal sealed class DebtRankEngine : CascadeEngine
             }
         }
 
-        var (rounds, iterations, residual) = _linear ? PropagateLinear(ws, active, cancellationToken) : PropagateSingleHit(ws, active, cancellationToken);
+        var (rounds, iterations, residual) = _nonLinear ? PropagateNonLinear(ws, active, cancellationToken)
+            : _linear ? PropagateLinear(ws, active, cancellationToken)
+            : PropagateSingleHit(ws, active, cancellationToken);
 
         var touched = ws.Touched.Order().ToArray();
         var finalStress = 0.0;
@@ -353,6 +357,80 @@ internal sealed class DebtRankEngine : CascadeEngine
     }
 
     private static int ClampRound(long round) => (int)Math.Min(round, int.MaxValue);
+
+    /// <summary>
+    /// Bardoscia et al. (2016), the authors' code: <c>h_i(t+1) = min(1, h_i(t) + Σ_j Λ_ij (p(h_j(t)) − p(h_j(t−1))))</c> with
+    /// <c>p(h) = h e^(α(h − 1))</c>; every entity passes on each increase of <c>p</c> of its distress. The delta slot holds
+    /// the <c>p</c> an entity has passed on so far. Ends when no entity has more than the tolerance of <c>p</c> to pass on.
+    /// </summary>
+    private (int Rounds, int Iterations, double? Residual) PropagateNonLinear(EngineWorkspace ws, List<int> active, CancellationToken cancellationToken)
+    {
+        var distress = ws.Accumulator(DistressSlot);
+        var passed = ws.Accumulator(DeltaSlot);
+        var incoming = ws.Accumulator(IncomingSlot);
+        var alpha = _options.Alpha;
+        foreach (var j in active)
+        {
+            passed[j] = 0;
+        }
+
+        var round = 0;
+        var lastChange = 0;
+        var iterations = 1;
+        var receivers = ws.Queue;
+        while (active.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (iterations > _options.MaxIterations)
+            {
+                return (lastChange, iterations, active.Max(v => Propagation(distress[v], alpha) - passed[v]));
+            }
+
+            round++;
+            iterations++;
+            receivers.Clear();
+            foreach (var j in active)
+            {
+                var p = Propagation(distress[j], alpha);
+                var dp = p - passed[j];
+                passed[j] = p;
+                for (var c = _holderStart[j]; c < _holderStart[j + 1]; c++)
+                {
+                    Receive(ws, incoming, _holder[c], _impact[c] * dp);
+                }
+            }
+
+            active.Clear();
+            receivers.Sort();
+            foreach (var i in receivers)
+            {
+                var before = distress[i];
+                distress[i] = Math.Min(1.0, before + incoming[i]);
+                incoming[i] = 0;
+                ws.IsQueued[i] = false;
+                if (distress[i] > before)
+                {
+                    lastChange = round;
+                }
+
+                if (Propagation(distress[i], alpha) - passed[i] > _options.Tolerance)
+                {
+                    active.Add(i);
+                }
+
+                if (ws.FailRound[i] < 0 && distress[i] >= _options.FailureDistress * (1 - BalanceSheet.RelativeSlack))
+                {
+                    ws.Fail(i, round);
+                }
+            }
+        }
+
+        return (lastChange, iterations, null);
+    }
+
+    /// <summary>The non-linear DebtRank's propagation function <c>p(h) = h e^(α(h − 1))</c> on [0, 1]: p(0) = 0, p(1) = 1, p(h) ≤ h; α = 0 gives h, α = ∞ gives 1 only at h = 1.</summary>
+    internal static double Propagation(double h, double alpha) =>
+        h >= 1.0 ? 1.0 : alpha == 0 ? h : h * Math.Exp(alpha * (h - 1));
 
     /// <summary>Passes of linear DebtRank between two attempts to leap ahead in closed form.</summary>
     private const int TailCheckInterval = 32;

@@ -1,0 +1,67 @@
+namespace AiContagion.Reconstruction;
+
+/// <summary>
+/// The seeded pseudo-random source of the random methods: xoshiro256** (Blackman &amp; Vigna 2018) seeded through
+/// SplitMix64, so a seed gives the same network on every machine and runtime. (The same generator as the network
+/// generators'; this family depends on the model layer only, so it keeps its own copy.)
+/// </summary>
+/// <remarks>Not thread-safe; one instance per run.</remarks>
+internal sealed class ReconstructionRandom
+{
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+
+    public ReconstructionRandom(long seed)
+    {
+        var x = unchecked((ulong)seed);
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+    }
+
+    /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A uniform integer in [0, <paramref name="bound"/>) (Lemire's unbiased method).</summary>
+    public int Next(int bound)
+    {
+        if (bound <= 1)
+        {
+            return 0;
+        }
+
+        var b = (ulong)bound;
+        while (true)
+        {
+            var product = Math.BigMul(NextUInt64(), b, out var low);
+            if (low >= b || low >= (0 - b) % b)
+            {
+                return (int)product;
+            }
+        }
+    }
+
+    private ulong NextUInt64()
+    {
+        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        var z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
