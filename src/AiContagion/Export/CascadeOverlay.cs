@@ -83,6 +83,9 @@ public sealed class CascadeOverlay
     /// <summary>The model's name for captions, or <see langword="null"/>.</summary>
     public string? Model { get; }
 
+    /// <summary>What the rounds are, for labels (<c>round 3</c> or a calendar month). Default <see cref="RoundUnit.Rounds"/>.</summary>
+    public RoundUnit Unit { get; init; } = RoundUnit.Rounds;
+
     /// <summary>The last round in which an entity failed (0 when none failed).</summary>
     public int Rounds => FailureRounds.IsEmpty ? 0 : FailureRounds.Values.Max();
 
