@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiContagion.Cascades;
 using AiContagion.Stress;
 
 namespace AiContagion.Export;

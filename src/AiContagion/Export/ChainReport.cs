@@ -75,7 +75,7 @@ public static class ChainReport
 
         if (options.Baseline && worst is not null)
         {
-            var runway = new RunwaySimulation().Run(network, worst.Shocked, cancellationToken);
+            var runway = new RunwayCascade(options.ModelSettings.Runway).Run(network, CascadeShock.Withdraw(worst.Shocked), cancellationToken).Runway!;
             var month = CalendarMonth.TryParse(network.Metadata.AsOf, out var m) ? m : (CalendarMonth?)null;
             report.Add(new BaselineSection(runway, month));
         }

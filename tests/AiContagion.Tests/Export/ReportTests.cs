@@ -60,12 +60,12 @@ public sealed partial class ReportTests
     [TestMethod]
     public void BaselineSection_Outcomes_InWordsNotEnumNames()
     {
-        var words = Enum.GetValues<AiContagion.Stress.RunwayOutcome>().Select(BaselineSection.Words).ToList();
+        var words = Enum.GetValues<AiContagion.Cascades.RunwayOutcome>().Select(BaselineSection.Words).ToList();
 
-        Assert.AreEqual("fails anyway, same month", BaselineSection.Words(AiContagion.Stress.RunwayOutcome.FailsWithoutShock));
-        Assert.AreEqual("fails sooner because of it", BaselineSection.Words(AiContagion.Stress.RunwayOutcome.FailsSoonerWithShock));
+        Assert.AreEqual("fails anyway, same month", BaselineSection.Words(AiContagion.Cascades.RunwayOutcome.FailsWithoutShock));
+        Assert.AreEqual("fails sooner because of it", BaselineSection.Words(AiContagion.Cascades.RunwayOutcome.FailsSoonerWithShock));
         CollectionAssert.AllItemsAreUnique(words);
-        foreach (var outcome in Enum.GetValues<AiContagion.Stress.RunwayOutcome>())
+        foreach (var outcome in Enum.GetValues<AiContagion.Cascades.RunwayOutcome>())
         {
             Assert.DoesNotContain(outcome.ToString(), string.Join("|", words), "every outcome has its words");
         }
