@@ -1,9 +1,16 @@
+using AiContagion.Cascades;
 using AiContagion.Export;
+using AiContagion.Ranking;
 using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
 
 namespace AiContagion.Examples.ChainOfPain;
 
-/// <summary>Section 6: the pictures. DOT is always written; SVG and PNG need Graphviz <c>dot</c> on the PATH.</summary>
+/// <summary>
+/// Section 6: the pictures and the report. First the chain in tier columns and the worst cascade in the same columns
+/// (pictures that print on A3 with text of 7 pt or more), then the whole network with the cascade and the cut drawn on
+/// it (every firm and deal: for zooming, not printing), the ranking chart, and report.html, one self-contained file
+/// with all of it. DOT and the chart are always written; SVG, PNG and the report's diagrams need Graphviz <c>dot</c>.
+/// </summary>
 internal static class Diagrams
 {
     public static List<string> Write(ChainAnalysis analysis, string folder, TextWriter output)
@@ -20,6 +27,15 @@ internal static class Diagrams
 
         output.WriteLine();
         output.WriteLine(Text($"6. PICTURES in {folder}/"));
+        var worstCascade = ModelOverlays.Cascade(analysis.WorstCascade);
+        SaveChain(analysis, Path.Combine(folder, "chain-of-pain-chain"), new ChainDiagramOptions(), renderer, files, output,
+            "the chain in tier columns, funding sources to chip makers (A3)");
+        SaveChain(analysis, Path.Combine(folder, "chain-of-pain-worst"), new ChainDiagramOptions
+        {
+            Cascade = worstCascade,
+            GroupFunders = true,
+            Title = Text($"The worst withdrawal: {worst}"),
+        }, renderer, files, output, "the worst cascade in the same columns, failure rounds on the firms (A3)");
         Save(analysis, Path.Combine(folder, "chain-of-pain-cascade"), cascade, renderer, files, output);
 
         var flow = analysis.ToTarget;
@@ -48,7 +64,41 @@ internal static class Diagrams
         }
 
         output.WriteLine(Text($"   chain-of-pain-ranking.png/.svg: links each source's withdrawal brings down (direct and cascade), top 15"));
+
+        // The report runs its analyses itself (the same library defaults as this example): the chain model first, as the
+        // sweep of section 5 needs it (it reads the recovery rate), then the funding model.
+        var report = ChainReport.Create(analysis.Network, new ChainReportOptions
+        {
+            Models = [CascadeModelKind.Chain, CascadeModelKind.Funding],
+            Sweep = [.. analysis.Sweep.Axes],
+            Baseline = true,
+            Target = analysis.Target,
+            Source = analysis.FileName,
+        }, renderer);
+        var reportPath = Path.Combine(folder, "report.html");
+        report.Save(reportPath);
+        files.Add(reportPath);
+        output.WriteLine(Text($"   report.html: one self-contained page with all of it ({report.Sections.Count} sections; open it in a browser, no network needed)"));
         return files;
+    }
+
+    /// <summary>Writes name.dot, and name.svg and name.png when Graphviz is available, of a tiered chain view.</summary>
+    private static void SaveChain(ChainAnalysis analysis, string stem, ChainDiagramOptions options, GraphvizRenderer renderer, List<string> files, TextWriter output, string what)
+    {
+        var written = new List<string> { ".dot" };
+        ChainPicture.Save(analysis.Network, stem + ".dot", ChainView.Tiered, options);
+        files.Add(stem + ".dot");
+        if (renderer.IsAvailable)
+        {
+            foreach (var extension in new[] { ".svg", ".png" })
+            {
+                ChainPicture.Save(analysis.Network, stem + extension, ChainView.Tiered, options, PictureFit.A3, renderer);
+                files.Add(stem + extension);
+                written.Add(extension);
+            }
+        }
+
+        output.WriteLine(Text($"   {Path.GetFileName(stem)}{string.Join("/", written)}: {what}"));
     }
 
     /// <summary>Writes name.dot, then name.svg and name.png when Graphviz is available.</summary>
