@@ -57,7 +57,7 @@ namespace AiContagion.Cascades;
 /// <para><b>Shock.</b> Withdrawals and failures, at month t0 (<see cref="RunwayOptions.WithdrawalMonth"/>): a
 /// withdrawing source stops the fraction φ of every outgoing stream from month t0 + 1 (it keeps servicing its own
 /// debts); a failed entity fails in month t0.</para>
-/// <para><b>Links down</b> (DESIGN.md §3; round = month): in the month its payer withdrew or failed, when payments were
+/// <para><b>Links down</b> (docs/concepts.md#a-link-is-down; round = month): in the month its payer withdrew or failed, when payments were
 /// still due after that month (a fully paid link is not brought down by its payer's later failure), and — a claim — in
 /// the month its recipient failed, when the funder still had principal outstanding or paid in, or payments to make.
 /// Direct links are those the shock itself brought down. <see cref="CascadeResult.Runway"/> holds the cash paths, the

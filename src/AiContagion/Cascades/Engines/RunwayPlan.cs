@@ -523,7 +523,7 @@ internal sealed class RunwayPlan
     }
 
     /// <summary>
-    /// How link l stands at the end of a run (DESIGN.md §3, the runway's reading): down in the month its payer withdrew
+    /// How link l stands at the end of a run (docs/concepts.md#a-link-is-down, the runway's reading): down in the month its payer withdrew
     /// (cause Withdrawn, amount φ × amount) or failed (PayerFailed), when payments were still due after that month, or —
     /// a claim — in the month its recipient failed (RecipientFailed), when the funder still had principal outstanding or
     /// paid in, or payments still to make. The first in time wins (within a month: Withdrawn, PayerFailed,
