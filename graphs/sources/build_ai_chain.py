@@ -503,7 +503,10 @@ def build_entities(facts, entities, curation, links, problems, explain=None):
             for key in FIGURE_FIELDS:
                 if key in values:
                     entity[key] = number(Decimal(str(round(values[key], 4))))
-            entity["asOf"] = inputs.get("figuresAsOf") or inputs.get("cashAsOf") or c["row"]
+            as_of = inputs.get("figuresAsOf") or inputs.get("cashAsOf") or inputs.get("debtAsOf") or (
+                inputs["period"].split("..")[1] if inputs.get("period") else None)
+            if as_of:
+                entity["asOf"] = as_of
             notes.append(text(c["reason"]))
             attributes["figuresRow"] = f"{c['file']}:{c['row']}"
             if "cash" in values and inputs.get("cashBasis") not in ("reported", "computed", "derived"):
