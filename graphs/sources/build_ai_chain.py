@@ -633,6 +633,49 @@ def check(facts, entities, curation, links, problems):
                 problems.append(f"link {link['attributes']['facts']}: a share needs a stake row or its source in the reason")
 
 
+# The holdings layer: the assets the collateralised loans name (docs/fire-sales.md). A debt link's `collateral`
+# names an asset id; the file must declare it. Holdings are the market value each borrower holds at the asOf.
+ASSETS = [
+    {"id": "gpu-collateral", "name": "GPUs pledged as collateral",
+     "source": "graphs/sources/curation.csv (the GPU-backed loans' rows) and the GPU purchases in the graph",
+     "note": "Accelerator servers that secure GPU-backed loans (CoreWeave's DDTLs, OEM financing and term loan; "
+             "the xAI Colossus 2 SPV's facility; IREN's and Lambda's GPU financings). One asset for all of them: "
+             "the facts give no split by chip generation. No market depth in the facts."},
+    {"id": "arm-shares", "name": "Arm Holdings shares held by SoftBank",
+     "source": "ai-chain-facts.csv row 140; flows.csv row 80 (margin loan secured on Arm shares)",
+     "note": "Collateral of SoftBank's Arm margin loan. The facts give no value of SoftBank's Arm stake and no "
+             "loan-to-value trigger, so the asset is declared without a holding (a gap, listed in graphs/README.md)."},
+]
+
+
+def build_holdings(links):
+    """Who holds gpu-collateral at the asOf, and how much: for each borrower on GPU-backed debt, the larger of
+    (a) the GPU purchases it paid before the asOf month (links in the graph; what it bought is what it holds) and
+    (b) the GPU-backed debt it carries (a lender lends at most the collateral's value, so the fleet is worth at
+    least that). Both are estimates from the graph's own links; the note shows the arithmetic."""
+    holdings = []
+    borrowers = sorted({l["to"] for l in links if l.get("collateral") == "gpu-collateral"})
+    for borrower in borrowers:
+        secured = [l for l in links if l["to"] == borrower and l.get("collateral") == "gpu-collateral"]
+        bought = [l for l in links if l["from"] == borrower and l["kind"] == "GpuPurchase"
+                  and start_month(l) < AS_OF_MONTH]
+        debt = sum(Decimal(str(l["amount"])) for l in secured)
+        purchases = sum(Decimal(str(l["amount"])) for l in bought)
+        if purchases >= debt:
+            amount = purchases
+            how = ("estimate: the GPUs it bought before the asOf, " +
+                   " + ".join(f"{fmt(Decimal(str(l['amount'])))} ({l['from']} -> {l['to']}, {l.get('start') or l.get('date')})"
+                              for l in bought) +
+                   f" = {fmt(purchases)}; at least its GPU-backed debt {fmt(debt)}")
+        else:
+            amount = debt
+            how = ("estimate, a lower bound: the GPU-backed debt it carries, " +
+                   " + ".join(f"{fmt(Decimal(str(l['amount'])))} ({l['from']})" for l in secured) +
+                   f" = {fmt(debt)} (a lender lends at most the collateral's value; the facts give no fleet value)")
+        holdings.append({"entity": borrower, "asset": "gpu-collateral", "amount": number(amount), "note": how})
+    return holdings
+
+
 def build(facts, entities, curation, explain=None):
     problems = []
     links = build_links(facts, entities, curation, problems)
@@ -677,6 +720,8 @@ def build(facts, entities, curation, explain=None):
         "entities": built_entities,
         "links": links,
         "annotations": annotations,
+        "assets": ASSETS,
+        "holdings": build_holdings(links),
     }
     return network
 
