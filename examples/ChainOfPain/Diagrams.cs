@@ -3,7 +3,7 @@ using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
 
 namespace AiContagion.Examples.ChainOfPain;
 
-/// <summary>Section 6: the pictures. DOT is always written; SVG and PNG need Graphviz <c>dot</c> on the PATH.</summary>
+/// <summary>Section 9: the pictures. DOT is always written; SVG and PNG need Graphviz <c>dot</c> on the PATH.</summary>
 internal static class Diagrams
 {
     public static List<string> Write(ChainAnalysis analysis, string folder, TextWriter output)
@@ -11,15 +11,15 @@ internal static class Diagrams
         Directory.CreateDirectory(folder);
         var files = new List<string>();
         var renderer = new GraphvizRenderer();
-        var worst = analysis.Name(analysis.Worst.Sources[0]);
+        var worst = analysis.Name(analysis.RunwayWorst.Sources[0]);
         var cascade = new DotOptions
         {
-            Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(analysis.WorstCascade) },
-            Title = Text($"{worst} withdraw: {analysis.WorstCascade.LinksDown} of {analysis.Network.LinkCount} links down"),
+            Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(analysis.RunwayWorstCascade) },
+            Title = Text($"{worst} withdraw (runway, {analysis.Months} months): {analysis.RunwayWorstCascade.LinksDown} of {analysis.Network.LinkCount} links down"),
         };
 
         output.WriteLine();
-        output.WriteLine(Text($"6. PICTURES in {folder}/"));
+        output.WriteLine(Text($"9. PICTURES in {folder}/"));
         Save(analysis, Path.Combine(folder, "chain-of-pain-cascade"), cascade, renderer, files, output);
 
         var flow = analysis.ToTarget;
@@ -39,16 +39,23 @@ internal static class Diagrams
         };
         Save(analysis, Path.Combine(folder, "chain-of-pain-cut"), cut, renderer, files, output);
 
-        var chart = ModelOverlays.RankingChart(analysis.Funding, 15);
+        Chart(folder, "chain-of-pain-ranking", ModelOverlays.RankingChart(analysis.Runway, 15), files, output, "links each source's withdrawal brings down beyond the baseline, on cash (direct and cascade), top 15");
+        Chart(folder, "chain-of-pain-uncertainty", analysis.Uncertainty.RankIntervalChart(15), files, output, Text($"each source's rank over {analysis.Uncertainty.Draws:#,0} draws of the estimated amounts (5-95 %), top 15"));
+        Chart(folder, "chain-of-pain-timeline", analysis.RunwayWorstCascade.Runway!.TimelineChart(10), files, output, Text($"cash month by month of the firms the worst withdrawal ({worst}) hits"));
+        Chart(folder, "chain-of-pain-static-ranking", ModelOverlays.RankingChart(analysis.Funding, 15), files, output, "the static funding model's ranking (second opinion), top 15");
+        return files;
+    }
+
+    private static void Chart(string folder, string stem, Chart chart, List<string> files, TextWriter output, string what)
+    {
         foreach (var extension in new[] { ".png", ".svg" })
         {
-            var path = Path.Combine(folder, "chain-of-pain-ranking" + extension);
+            var path = Path.Combine(folder, stem + extension);
             chart.Save(path);
             files.Add(path);
         }
 
-        output.WriteLine(Text($"   chain-of-pain-ranking.png/.svg: links each source's withdrawal brings down (direct and cascade), top 15"));
-        return files;
+        output.WriteLine(Text($"   {stem}.png/.svg: {what}"));
     }
 
     /// <summary>Writes name.dot, then name.svg and name.png when Graphviz is available.</summary>
