@@ -240,7 +240,7 @@ public sealed class CliRandomArgumentsTests
         ["rank"] = ["--json", "--candidates", "--pairs", "--greedy", "--top", "--shock", "--fraction", "--threads", "--chart", "--sweep", "--model", "--recovery",
             "--default-tolerance", "--failure-rule", "--alpha", "--beta", "--detail", "--output"],
         ["export"] = ["--overlay", "--model", "--withdraw", "--min-amount", "--top", "--title", "--no-legend", "--no-labels", "--json", "--fail", "--external-shock-all",
-            "--from", "--to", "--measure"],
+            "--from", "--to", "--measure", "--view", "--focus", "--depth", "--core", "--label-min", "--group-funders", "--fit"],
         ["stress"] = ["--json", "--p", "--correlation", "--shock", "--fraction", "--external-shock", "--external-scope", "--threads", "--top", "--chart",
             "--chart-measure", "--failure-chart", "--model", "--recovery", "--external-shock-distribution", "--seed", "--detail", "--output"],
         ["runway"] = ["--json", "--withdraw", "--at", "--months", "--default-term", "--recurring", "--unknown-cash", "--default-tolerance", "--cash-paths",
@@ -259,6 +259,7 @@ public sealed class CliRandomArgumentsTests
         "debtrank", "gai-kapadia", "withdraw", "fail", "senior", "strict", "recovery=0,0.5", "default-tolerance=0.1", "beta:2,3", "lognormal:0,1",
         "common", "entity", "links", "amount", "cascade", "hops", "inverse-amount", "paying", "receiving", "count", "inflow", "tolerance", "zero",
         "{out}.png", "{out}.svg", "{out}.bmp", "{out}", "json", "csv", "graphml", "true", "{out}.csv", "{out}.json", "sector:Bank", "chipmaker",
+        "core", "sankey", "network", "a3", "none", "model-lab",
         "fire-sale", "debtrank-nonlinear", "glt", "glt-linear", "threshold", "initial", "gpu=0.2", "inf", "impact-fluidity", "impact-diffusion",
     ];
 

@@ -240,6 +240,34 @@ public sealed partial class ChainOfPainTests
         StringAssert.Contains(cut, "Funding sources -> NVIDIA: minimum cut 414.6 USD bn, 39 links");
     }
 
+    // The readable pictures come first (the tiered chain, the worst cascade in the same columns; both pass the A3 rule
+    // or are not written), and report.html holds everything in one file.
+    [TestMethod]
+    public void Run_OutFolder_TieredPicturesAndReport()
+    {
+        var folder = Path.Combine(Output.Value.Folder, "out");
+
+        foreach (var name in new[] { "chain-of-pain-chain.dot", "chain-of-pain-chain.svg", "chain-of-pain-chain.png", "chain-of-pain-worst.dot", "chain-of-pain-worst.svg", "chain-of-pain-worst.png", "report.html" })
+        {
+            Assert.IsTrue(File.Exists(Path.Combine(folder, name)), $"{name} written");
+        }
+
+        StringAssert.Contains(Output.Value.Text, "chain-of-pain-chain.dot/.svg/.png: the chain in tier columns");
+        StringAssert.Contains(Output.Value.Text, "report.html: one self-contained page with all of it (11 sections;");
+        var chain = AiContagion.Export.Readability.Measure(File.ReadAllText(Path.Combine(folder, "chain-of-pain-chain.svg")));
+        Assert.IsTrue(chain.IsReadable(), chain.ToString());
+        var worst = File.ReadAllText(Path.Combine(folder, "chain-of-pain-worst.svg"));
+        StringAssert.Contains(worst, "The worst withdrawal on cash: SoftBank Group");
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        foreach (var section in new[] { "id=\"data\"", "id=\"chain\"", "id=\"ranking\"", "id=\"ranking-funding\"", "id=\"cascade\"", "id=\"baseline\"", "id=\"sweep\"", "id=\"cut\"", "id=\"provenance\"", "id=\"core\"", "id=\"money\"" })
+        {
+            StringAssert.Contains(html, section);
+        }
+
+        // The sweep of section 5: 24 settings (unknown-cash x floor x months) on the runway.
+        StringAssert.Contains(html, "rerun over 24 settings");
+    }
+
     // docs/ holds the example's own output. With AICONTAGION_WRITE_DOCS=1 this test copies it there; otherwise it
     // checks the committed pictures are current: the same size, give or take font metrics on another machine.
     [TestMethod]
