@@ -20,7 +20,8 @@ public sealed class ChainPicturesDocsTests
     public void Pictures_Committed_AreCurrent()
     {
         var network = FinancingNetworkFile.Load(Repo.Graph("ai-chain.json"));
-        var ranking = new WithdrawalRanking(CascadeModels.Create(CascadeModelKind.Funding)).Rank(network);
+        // The flagship's answer is on cash: the worst withdrawal under the runway model (24 months, against the baseline).
+        var ranking = new WithdrawalRanking(CascadeModels.Create(CascadeModelKind.Runway)).Rank(network);
         var worst = ModelOverlays.Cascade(ranking.Explain(ranking.Entries[0]));
         var pictures = new Dictionary<string, byte[]>
         {
@@ -30,7 +31,7 @@ public sealed class ChainPicturesDocsTests
             {
                 Cascade = worst,
                 GroupFunders = true,
-                Title = $"The worst withdrawal: {network[ranking.Entries[0].Sources[0]].Name}",
+                Title = $"The worst withdrawal on cash: {network[ranking.Entries[0].Sources[0]].Name}",
             }).Content,
             ["ai-chain-core.png"] = ChainPicture.Render(network, ChainView.Core, GraphvizFormat.Png).Content,
             ["ai-chain-sankey.png"] = SankeyDiagram.Create(network).ToPng(),

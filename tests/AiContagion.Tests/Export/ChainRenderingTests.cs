@@ -17,7 +17,7 @@ namespace AiContagion.Tests.Export;
 /// Every view of graphs/ai-chain.json rendered with the real <c>dot</c> (issue 17's acceptance): the tiered view at
 /// the default thresholds fits A3 landscape with text of at least 7 pt, no edge label is longer than 12 characters,
 /// and every column holds its tier in chain order with every arrow running left to right (read back from
-/// <c>dot -Tplain</c>); the other views pass the same rule; a 149-link chain is refused at the defaults and fitted by
+/// <c>dot -Tplain</c>); the other views pass the same rule; a 183-link chain (the AI chain grown by 41 links) is refused at the defaults and fitted by
 /// raising the threshold. These fail, not skip, without Graphviz (CI installs it).
 /// </summary>
 [TestClass]
@@ -162,17 +162,17 @@ public sealed partial class ChainRenderingTests
     }
 
     [TestMethod]
-    public void Tiered_149LinkChain_RefusedAtTheDefaultsFittedByRaisingTheThreshold()
+    public void Tiered_183LinkChain_RefusedAtTheDefaultsFittedByRaisingTheThreshold()
     {
         var big = Grown(AiChain.Value, 41, seed: 3);
-        Assert.AreEqual(149, big.LinkCount);
+        Assert.AreEqual(183, big.LinkCount); // the AI chain v2 (142 links) grown by 41
 
         var refused = Assert.ThrowsExactly<UnreadableDiagramException>(() => ChainPicture.Render(big, ChainView.Tiered, GraphvizFormat.Svg));
         StringAssert.Contains(refused.Message, "the floor is 7 pt");
         Assert.IsLessThan(7, refused.Readability!.SmallestTextOnPage);
 
         var fitted = ChainPicture.Render(big, ChainView.Tiered, GraphvizFormat.Svg, fit: PictureFit.A3);
-        Console.WriteLine("149 links, --fit a3: " + fitted.Document + "; " + fitted.Readability + "; " + string.Join("; ", fitted.Adjustments));
+        Console.WriteLine("183 links, --fit a3: " + fitted.Document + "; " + fitted.Readability + "; " + string.Join("; ", fitted.Adjustments));
         Assert.IsTrue(fitted.Readability!.IsReadable());
         Assert.IsGreaterThan(5, fitted.Document.MinimumAmount);
         Assert.IsNotEmpty(fitted.Adjustments);

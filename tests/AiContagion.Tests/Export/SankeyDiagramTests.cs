@@ -89,7 +89,7 @@ public sealed class SankeyDiagramTests
             ribbons.Add((ends[0], to, Number(d.Groups[1].Value), Number(d.Groups[2].Value)));
         }
 
-        Assert.HasCount(25, ribbons);
+        Assert.HasCount(27, ribbons); // tier-to-tier ribbons of the AI chain v2
         foreach (var group in ribbons.GroupBy(r => r.From))
         {
             var leaving = group.OrderBy(r => r.Leaves).Select(r => middle[r.To]).ToList();
