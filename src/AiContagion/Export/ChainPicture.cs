@@ -29,7 +29,7 @@ public static class ChainPicture
     /// <param name="cancellationToken">Stops a rendering.</param>
     /// <returns>The image, its SVG, the document drawn and its measurement.</returns>
     /// <exception cref="ArgumentException">An option is invalid or names an unknown entity, or the format is not SVG or PNG.</exception>
-    /// <exception cref="UnreadableDiagramException">The smallest text would print under the rule's minimum (after raising the threshold as far as it goes, when asked to).</exception>
+    /// <exception cref="UnreadableDiagramException">The smallest text would print under the rule's minimum (after raising the threshold as far as it goes, when asked to, or by default for a focused, cascade or cut view whose threshold was not set).</exception>
     /// <exception cref="GraphvizNotFoundException"><c>dot</c> is not installed.</exception>
     /// <exception cref="GraphvizRenderException"><c>dot</c> failed or timed out.</exception>
     public static ChainPictureResult Render(
@@ -47,18 +47,26 @@ public static class ChainPicture
         fit.Validate();
         renderer ??= new GraphvizRenderer();
         var notes = new List<string>();
+
+        // A focused, cascade or cut view whose threshold was left to its default (0 for a focus or cascade: everything
+        // it touches) first groups the anonymous funders, then raises the threshold, until the picture is readable:
+        // asking for one firm's neighbourhood or one withdrawal's cascade should draw it, with the notes and subtitle
+        // saying what was grouped or left out, not refuse. A threshold the caller set is kept and refused when unreadable.
+        var raise = fit.RaiseThreshold || (view != ChainView.Core && options.MinimumAmount is null && (options.Focus is not null || options.Cascade is not null || options.Cut is not null));
         var document = Draw(network, view, options);
         var (svg, warnings) = Svg(renderer, document.Text, cancellationToken);
         var readability = fit.Page is { } page ? Readability.Measure(svg, page) : null;
         while (readability is not null && !readability.IsReadable(fit.MinimumText))
         {
-            if (!fit.RaiseThreshold || Next(view, options, document) is not { } next)
+            if (!raise || Next(view, options, document, groupFirst: raise && !fit.RaiseThreshold) is not { } next)
             {
                 throw new UnreadableDiagramException(Refusal(view, options, document, readability, fit), readability);
             }
 
             notes.Add(view == ChainView.Core
                 ? string.Create(CultureInfo.InvariantCulture, $"{options.CoreSize} firms: smallest text {readability.SmallestTextOnPage:0.0} pt on {readability.Page.Name}; drawing {next.CoreSize}")
+                : next.GroupFunders != options.GroupFunders
+                ? string.Create(CultureInfo.InvariantCulture, $"smallest text {readability.SmallestTextOnPage:0.0} pt on {readability.Page.Name}; anonymous funders grouped by kind")
                 : string.Create(CultureInfo.InvariantCulture, $"threshold {DotText.Amount(document.MinimumAmount)}: smallest text {readability.SmallestTextOnPage:0.0} pt on {readability.Page.Name}; raised to {DotText.Amount(next.MinimumAmount!.Value)}"));
             options = next;
             document = Draw(network, view, options);
@@ -149,11 +157,18 @@ public static class ChainPicture
     }
 
     /// <summary>The next options to try, or null when nothing more can be hidden.</summary>
-    private static ChainDiagramOptions? Next(ChainView view, ChainDiagramOptions options, ChainDiagramDocument document)
+    private static ChainDiagramOptions? Next(ChainView view, ChainDiagramOptions options, ChainDiagramDocument document, bool groupFirst)
     {
         if (view == ChainView.Core)
         {
             return options.CoreSize > 4 ? options with { CoreSize = options.CoreSize - 2 } : null;
+        }
+
+        // A focused or cascade view drawn at its default threshold first groups the anonymous funders (the firms that
+        // failed or sit near the focus stay drawn whatever the threshold, so the threshold alone may not get there).
+        if (groupFirst && !options.GroupFunders)
+        {
+            return options with { GroupFunders = true };
         }
 
         if (document.FlowsShown <= 1)

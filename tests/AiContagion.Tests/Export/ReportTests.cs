@@ -81,10 +81,13 @@ public sealed partial class ReportTests
         Assert.ThrowsExactly<ArgumentException>(() => new ReportDocument("R").Add(new TableSection("t", "T", ["x", "y"], [["only one"]])).ToHtml());
     }
 
-    /// <summary>Every http(s) address in the text except the XML namespace names SVG declares (never fetched).</summary>
+    /// <summary>Every http(s) address the file would load, except the XML namespace names SVG declares (never fetched).</summary>
+    // Addresses a browser would load: in a src/href/action/data attribute, an SVG xlink:href, a CSS url(...) or @import.
+    // A source cited as text (the AI chain's `source` fields are web addresses, shown in tables and tooltips) is not a
+    // request; the Chromium test checks separately that opening the file makes none.
     internal static List<string> OutsideAddresses(string html) =>
-        [.. Address().Matches(html).Select(m => m.Value).Where(a => a is not ("http://www.w3.org/2000/svg" or "http://www.w3.org/1999/xlink")).Distinct()];
+        [.. Address().Matches(html).Select(m => m.Groups["a"].Value).Where(a => a is not ("http://www.w3.org/2000/svg" or "http://www.w3.org/1999/xlink")).Distinct()];
 
-    [GeneratedRegex(@"(?:https?:)?//[^\s""'<>)]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:src|href|action|data|poster|srcset)\s*=\s*[""']?|url\(\s*[""']?|@import\s+[""']?)(?<a>(?:https?:)?//[^\s""'<>)]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Address();
 }
