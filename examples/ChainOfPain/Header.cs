@@ -23,6 +23,10 @@ internal static class Header
         output.WriteLine("        back to the lender); each firm adds its outside revenue and pays its outside costs, a twelfth a month. A firm");
         output.WriteLine("        whose cash falls below 0 at a month's end fails and pays nothing more. A withdrawing source stops paying at");
         output.WriteLine("        the start. A link is down when its payer stopped while payments were still due, or (a claim) its recipient failed.");
+        output.WriteLine("        Stake losses, margin calls and GPU-collateral sales are on: a failed issuer costs the holders of its shares");
+        output.WriteLine("        share x value of capital; a loan whose collateral falls below its maxLtv is called; lenders sell a failed");
+        output.WriteLine("        borrower's GPUs and every holder marks its GPUs down. On this data they change no result (the facts give no");
+        output.WriteLine("        maxLtv, so no margin call can fire, and no holder's capital is exhausted by the mark-downs).");
         output.WriteLine(Text($"Cash    {assumptions.UnknownCash.Length} firms have no cash figure and take the unknown-cash rule ({assumptions.UnknownCashRuleText}): {string.Join(", ", assumptions.UnknownCash.Take(8).Select(analysis.Name))}{(assumptions.UnknownCash.Length > 8 ? Text($" and {assumptions.UnknownCash.Length - 8} more") : string.Empty)}."));
         output.WriteLine("        Funding sources without a cash figure have unlimited cash: they are the outside money.");
         foreach (var note in assumptions.Notes.Where(n => !n.Contains("unknown-cash rule", StringComparison.Ordinal)))

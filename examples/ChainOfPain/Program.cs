@@ -78,7 +78,7 @@ internal sealed class ChainAnalysis
     private static readonly string[] LargestFirms = ["alphabet", "amazon", "microsoft", "meta", "nvidia"];
 
     /// <summary>The runway's settings: 24 months, withdrawal at the start, floor 0, unknown cash from the tolerance rule.</summary>
-    public static readonly CascadeModelSettings RunwaySettings = new() { Runway = new RunwayOptions { Months = Horizon } };
+    public static readonly CascadeModelSettings RunwaySettings = new() { Runway = new RunwayOptions { Months = Horizon, StakeLosses = true, MarginCalls = true, CollateralSales = true } };
 
     public ChainAnalysis(FinancingNetwork network, string fileName)
     {
