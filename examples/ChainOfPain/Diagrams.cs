@@ -20,7 +20,7 @@ internal static class Diagrams
         var worst = analysis.Name(analysis.RunwayWorst.Sources[0]);
         var cascade = new DotOptions
         {
-            Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(analysis.RunwayWorstCascade) },
+            Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(analysis.RunwayWorstCascade, Months(analysis)) },
             Title = Text($"{worst} withdraw (runway, {analysis.Months} months): {analysis.RunwayWorstCascade.LinksDown} of {analysis.Network.LinkCount} links down"),
         };
 
@@ -30,7 +30,7 @@ internal static class Diagrams
             "the chain in tier columns, funding sources to chip makers (A3)");
         SaveChain(analysis, Path.Combine(folder, "chain-of-pain-worst"), new ChainDiagramOptions
         {
-            Cascade = ModelOverlays.Cascade(analysis.RunwayWorstCascade),
+            Cascade = ModelOverlays.Cascade(analysis.RunwayWorstCascade, Months(analysis)),
             GroupFunders = true,
             Title = Text($"The worst withdrawal on cash: {worst}"),
         }, renderer, files, output, "the worst cascade on cash in the same columns, failure months on the firms (A3)");
@@ -128,4 +128,8 @@ internal static class Diagrams
             output.WriteLine("   (Graphviz 'dot' is not on the PATH: only the DOT text was written. Install graphviz for SVG and PNG.)");
         }
     }
+
+    /// <summary>The runway's rounds as calendar months (month 1 = the asOf month), so the pictures say 2027-10, not round 22.</summary>
+    private static RoundUnit Months(ChainAnalysis analysis) =>
+        AiContagion.Model.CalendarMonth.TryParse(analysis.Network.Metadata.AsOf, out var first) ? RoundUnit.Months(first) : RoundUnit.Rounds;
 }
