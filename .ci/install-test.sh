@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Install test: packs AiContagion and the aicontagion tool as a user would get them, checks what the packages hold,
-# then installs them the way a user would, from a local feed, in a temporary folder outside the repository:
+# then installs them the way a user would, from a local feed, in a temporary folder outside the repository.
+# The tool is three packages (docs/performance.md, "The command line"): AiContagion.Cli (the one users name: it points
+# at the others), AiContagion.Cli.linux-x64 (Native AOT, packed with -r linux-x64 on a Linux x64 machine only: Native
+# AOT does not cross-compile between operating systems) and AiContagion.Cli.any (framework-dependent, for every other
+# machine). `dotnet tool install` picks the package for the machine's runtime identifier.
+#   - the native tool is what installs on linux-x64, and its output equals that of the CLI built from this checkout;
 #   - a fresh console app references the AiContagion package, loads graphs/toy-chain.json, ranks the funding
 #     sources and writes a DOT diagram; its ranking must equal the tool's and the DOT must be a digraph
 #     (rendered with Graphviz when `dot` is installed);
@@ -53,20 +58,28 @@ run_logged() {
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Pack both packages (Release, deterministic CI build).
 pack_ok=1
-for project in src/AiContagion/AiContagion.csproj src/AiContagion.Cli/AiContagion.Cli.csproj; do
-  name=$(basename "$project" .csproj)
-  if ! run_logged "pack-$name" dotnet pack "$project" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true; then
-    pack_ok=0
-  fi
-done
+cli=src/AiContagion.Cli/AiContagion.Cli.csproj
+native_rid=""
+[ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && native_rid=linux-x64
+run_logged pack-library dotnet pack src/AiContagion/AiContagion.csproj -c Release -o "$feed" -p:ContinuousIntegrationBuild=true || pack_ok=0
+# The tool: the pointer package, the framework-dependent one, then the native one for this machine.
+run_logged pack-tool dotnet pack "$cli" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true || pack_ok=0
+run_logged pack-tool-any dotnet pack "$cli" -c Release -r any -o "$feed" -p:ContinuousIntegrationBuild=true || pack_ok=0
+if [ -n "$native_rid" ]; then
+  run_logged pack-tool-native dotnet pack "$cli" -c Release -r "$native_rid" -o "$feed" -p:ContinuousIntegrationBuild=true || pack_ok=0
+fi
 library_package="$feed/AiContagion.$version.nupkg"
 symbols_package="$feed/AiContagion.$version.snupkg"
 tool_package="$feed/AiContagion.Cli.$version.nupkg"
-if [ "$pack_ok" = "1" ] && [ -f "$library_package" ] && [ -f "$symbols_package" ] && [ -f "$tool_package" ]; then
-  ok "pack: AiContagion.$version.nupkg, AiContagion.$version.snupkg, AiContagion.Cli.$version.nupkg"
+any_package="$feed/AiContagion.Cli.any.$version.nupkg"
+native_package="$feed/AiContagion.Cli.linux-x64.$version.nupkg"
+expected_packages="AiContagion.$version.nupkg, AiContagion.$version.snupkg, AiContagion.Cli.$version.nupkg, AiContagion.Cli.any.$version.nupkg"
+[ -n "$native_rid" ] && expected_packages="$expected_packages, AiContagion.Cli.linux-x64.$version.nupkg"
+if [ "$pack_ok" = "1" ] && [ -f "$library_package" ] && [ -f "$symbols_package" ] && [ -f "$tool_package" ] && [ -f "$any_package" ] \
+   && { [ -z "$native_rid" ] || [ -f "$native_package" ]; }; then
+  ok "pack: $expected_packages"
 else
-  not_ok "pack: AiContagion.$version.nupkg, AiContagion.$version.snupkg, AiContagion.Cli.$version.nupkg" \
-    "feed holds: $(ls "$feed" | tr '\n' ' ')"
+  not_ok "pack: $expected_packages" "feed holds: $(ls "$feed" | tr '\n' ' ')"
   pack_ok=0
 fi
 
@@ -75,9 +88,9 @@ fi
 #    settings. Read with Python's zipfile (standard library only).
 if [ "$pack_ok" = "1" ]; then
   commit=$(git rev-parse HEAD 2>/dev/null || echo "")
-  if problems=$(python3 - "$library_package" "$symbols_package" "$tool_package" "$commit" <<'PY'
+  if problems=$(python3 - "$library_package" "$symbols_package" "$tool_package" "$commit" "$any_package" "$native_package" "$native_rid" <<'PY'
 import re, sys, zipfile
-library, symbols, tool, commit = sys.argv[1:5]
+library, symbols, tool, commit, any_tool, native_tool, native_rid = sys.argv[1:8]
 problems = []
 
 def nuspec(z):
@@ -119,27 +132,63 @@ with zipfile.ZipFile(symbols) as z:
         if b"/work/" in pdb or b"/home/" in pdb or b"/tmp/" in pdb:
             problems.append("PDB holds a machine path (the build was not a deterministic CI build)")
 
+def tool_settings(z, folder):
+    name = folder + "/DotnetToolSettings.xml"
+    if name not in z.namelist():
+        problems.append(f"{z.filename.rsplit('/', 1)[-1]} lacks {name}")
+        return ""
+    settings = z.read(name).decode("utf-8-sig")
+    if 'Name="aicontagion"' not in settings:
+        problems.append(f"{z.filename.rsplit('/', 1)[-1]}: tool command name is not aicontagion")
+    return settings
+
+# The package users name: README, licence, and the RID packages it points at (no implementation of its own).
 with zipfile.ZipFile(tool) as z:
     names = set(z.namelist())
-    for required in ["README.md", "LICENSE", "tools/net10.0/any/AiContagion.Cli.dll", "tools/net10.0/any/AiContagion.dll",
-                     "tools/net10.0/any/DotnetToolSettings.xml"]:
+    for required in ["README.md", "LICENSE"]:
         if required not in names:
             problems.append(f"tool package lacks {required}")
-    if "tools/net10.0/any/DotnetToolSettings.xml" in names:
-        settings = z.read("tools/net10.0/any/DotnetToolSettings.xml").decode("utf-8-sig")
-        if 'Name="aicontagion"' not in settings:
-            problems.append("tool command name is not aicontagion")
+    settings = tool_settings(z, "tools/any/any")
+    for rid, package in [("linux-x64", "AiContagion.Cli.linux-x64"), ("any", "AiContagion.Cli.any")]:
+        if f'RuntimeIdentifier="{rid}" Id="{package}"' not in settings:
+            problems.append(f"tool package does not point {rid} at {package}")
     spec = nuspec(z)
     if '<packageType name="DotnetTool"' not in spec:
         problems.append("tool package is not of type DotnetTool")
     if '<license type="expression">MIT</license>' not in spec:
         problems.append("tool nuspec lacks the MIT licence expression")
 
+# Framework-dependent: the assemblies, run by the installed .NET.
+with zipfile.ZipFile(any_tool) as z:
+    names = set(z.namelist())
+    for required in ["tools/net10.0/any/AiContagion.Cli.dll", "tools/net10.0/any/AiContagion.dll"]:
+        if required not in names:
+            problems.append(f"any package lacks {required}")
+    tool_settings(z, "tools/net10.0/any")
+    if '<packageType name="DotnetToolRidPackage"' not in nuspec(z):
+        problems.append("any package is not of type DotnetToolRidPackage")
+
+# Native AOT: one executable (and the chart library's native code), no assemblies to JIT.
+if native_rid:
+    with zipfile.ZipFile(native_tool) as z:
+        names = set(z.namelist())
+        folder = f"tools/any/{native_rid}"
+        executable = folder + "/AiContagion.Cli"
+        if executable not in names:
+            problems.append(f"native package lacks {executable}")
+        elif z.read(executable)[:4] != b"\x7fELF":
+            problems.append(f"{executable} is not an ELF executable")
+        if any(n.endswith(".dll") for n in names):
+            problems.append("native package holds assemblies: " + ", ".join(sorted(n for n in names if n.endswith(".dll"))[:3]))
+        tool_settings(z, folder)
+        if '<packageType name="DotnetToolRidPackage"' not in nuspec(z):
+            problems.append("native package is not of type DotnetToolRidPackage")
+
 print("\n".join(problems))
 sys.exit(1 if problems else 0)
 PY
   ); then
-    ok "package contents: README, LICENSE, MIT, description, tags, repository commit, XML docs, Source Link, tool settings"
+    ok "package contents: README, LICENSE, MIT, description, tags, repository commit, XML docs, Source Link, tool settings, RID packages (framework-dependent and native)"
   else
     not_ok "package contents" "${problems:-python3 failed}"
   fi
@@ -194,17 +243,22 @@ XML
 cli_dll="$repo/src/AiContagion.Cli/bin/Release/net10.0/AiContagion.Cli.dll"
 
 # ---------------------------------------------------------------------------------------------------------------
-# 4. The tool: install into a tool path from the local feed and rank the AI chain.
+# 4. The tool: install into a tool path from the local feed and rank the AI chain. On linux-x64 the command must be
+#    the native executable; the framework-dependent package (what every other machine installs) is run with `dotnet`
+#    from the package itself. Both must print what the CLI built from this checkout prints.
 tool_name="tool: dotnet tool install AiContagion.Cli from the local feed; aicontagion rank graphs/ai-chain.json"
 if [ "$pack_ok" = "1" ]; then
   tools="$work/tools"
   if run_logged tool-install dotnet tool install AiContagion.Cli --version "$version" --tool-path "$tools" --configfile "$work/tool-nuget.config"; then
-    if run_logged tool-rank "$tools/aicontagion" rank graphs/ai-chain.json \
+    installed=$(readlink -f "$tools/aicontagion")
+    if [ -n "$native_rid" ] && { [ "$(head -c 4 "$installed" | od -An -c | tr -d ' ')" != '177ELF' ] || [ -e "$(dirname "$installed")/AiContagion.dll" ]; }; then
+      not_ok "$tool_name" "on $native_rid the installed command is not the native executable: $installed"
+    elif run_logged tool-rank "$tools/aicontagion" rank graphs/ai-chain.json \
        && run_logged tool-rank-json "$tools/aicontagion" rank graphs/ai-chain.json --json \
        && run_logged repo-rank-json dotnet "$cli_dll" rank graphs/ai-chain.json --json; then
       if cmp -s "$log/tool-rank-json.txt" "$log/repo-rank-json.txt" && grep -q '"linksDown"' "$log/tool-rank-json.txt" \
          && grep -q "funding ranking" "$log/tool-rank.txt"; then
-        ok "$tool_name"
+        ok "$tool_name${native_rid:+ (native $native_rid executable)}"
       else
         not_ok "$tool_name" "the installed tool's ranking differs from this checkout's CLI:" \
           "$(diff "$log/tool-rank-json.txt" "$log/repo-rank-json.txt" | head -n 10)"
@@ -215,8 +269,23 @@ if [ "$pack_ok" = "1" ]; then
   else
     not_ok "$tool_name" "dotnet tool install failed"
   fi
+
+  any_name="tool: the framework-dependent package (AiContagion.Cli.any) runs with dotnet and ranks the AI chain alike"
+  mkdir -p "$work/any"
+  if python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$any_package" "$work/any" \
+     && run_logged any-rank-json dotnet "$work/any/tools/net10.0/any/AiContagion.Cli.dll" rank graphs/ai-chain.json --json \
+     && run_logged repo-rank-json dotnet "$cli_dll" rank graphs/ai-chain.json --json; then
+    if cmp -s "$log/any-rank-json.txt" "$log/repo-rank-json.txt"; then
+      ok "$any_name"
+    else
+      not_ok "$any_name" "$(diff "$log/any-rank-json.txt" "$log/repo-rank-json.txt" | head -n 10)"
+    fi
+  else
+    not_ok "$any_name" "could not extract or run the package"
+  fi
 else
   not_ok "$tool_name" "not run: packing failed"
+  not_ok "tool: the framework-dependent package" "not run: packing failed"
 fi
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -479,27 +479,3 @@ internal sealed class CsvTable : IDisposable
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
 }
-
-/// <summary>Entity ids read so far → (the id string, position among the entities added); the first entity of an id wins.</summary>
-internal sealed class EntityPositions
-{
-    private readonly Dictionary<string, (string Id, int Position)> _map = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Id, int Position)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    public EntityPositions() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public void Add(string id, int position) => _map.TryAdd(id, (id, position));
-
-    public bool TryFind(ReadOnlySpan<char> id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? found, out int position)
-    {
-        if (_lookup.TryGetValue(id, out var entry))
-        {
-            (found, position) = entry;
-            return true;
-        }
-
-        found = null;
-        position = -1;
-        return false;
-    }
-}
