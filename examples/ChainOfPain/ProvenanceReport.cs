@@ -24,7 +24,7 @@ internal static class ProvenanceReport
     {
         var network = analysis.Network;
         output.WriteLine();
-        output.WriteLine("4. WHERE THE MONEY COMES FROM: each firm's inflow traced back to its origin (proportional tracing)");
+        output.WriteLine("7. WHERE THE MONEY COMES FROM: each firm's inflow traced back to its origin (proportional tracing)");
         var columns = new List<(string, bool)> { ("firm", false), ("inflow", true) };
         columns.AddRange(Classes.Select(c => (c.Name, true)));
         columns.Add(("funder money", true));
@@ -51,6 +51,26 @@ internal static class ProvenanceReport
             var first = lab.Origins[0];
             output.WriteLine(Text($"   {analysis.Name(lab.Id)}: {Percent(lab.ShareOf(OriginKind.FundingSource))} funder money; largest origin {analysis.Name(first.EntityId)}{(first.Kind == OriginKind.Revenue ? "'s revenue" : string.Empty)} ({Percent(first.Share)}, {analysis.Money(first.Amount)})."));
         }
+
+        WriteRoundTrip(analysis, output);
+    }
+
+    /// <summary>Circular money: the share of each firm's income that started as its own payment (MoneyRoundTrip).</summary>
+    public static void WriteRoundTrip(ChainAnalysis analysis, TextWriter output)
+    {
+        var roundTrip = analysis.RoundTrip;
+        var circular = roundTrip.Ranked().Where(e => e.Share > 0).ToList();
+        output.WriteLine();
+        output.WriteLine(Text($"   Circular money: {circular.Count} firms get part of their income back from their own payments (round-trip share,"));
+        output.WriteLine("   the share of a firm's income that started as a payment by the firm itself, traced back along the same links):");
+        var table = new TextTable(("firm", false), ("inflow", true), ("round-trip share", true), (analysis.Network.Unit + " back", true), ("loop size", true));
+        foreach (var e in circular.Take(8))
+        {
+            table.Add(analysis.Name(e.Id), Amount(e.Inflow), Text($"{e.Share!.Value * 100:0.0} %"), Amount(e.Amount), e.Loop);
+        }
+
+        table.WriteTo(output, "   ");
+        output.WriteLine("   (loop size = firms in the group its money can come back through.)");
     }
 
     /// <summary>The firms in the table: the target chipmaker, then every model lab with inflow.</summary>

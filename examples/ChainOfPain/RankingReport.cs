@@ -12,8 +12,11 @@ internal static class RankingReport
     public static void Write(ChainAnalysis analysis, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine(Text($"1. WHICH WITHDRAWAL BREAKS THE MOST: {analysis.Funding.Candidates.Length} funding sources, each withdrawn alone in full"));
-        output.WriteLine(Text($"   Funding model (liquidity), default tolerance {Baseline.Liquidity.DefaultTolerance}; top {Shown}:"));
+        output.WriteLine(Text($"8. SECOND OPINION, THE STATIC FUNDING MODEL: {analysis.Funding.Candidates.Length} funding sources, each withdrawn alone in full"));
+        output.WriteLine("   No months here: each link counts its whole deal total at once, set against one year's inflow, and a firm");
+        output.WriteLine(Text($"   fails when the inflow it lost exceeds its buffer (cash / inflow, else the default tolerance {Baseline.Liquidity.DefaultTolerance})."));
+        output.WriteLine("   A multi-year contract thus weighs as if it were lost in one year: this overstates the damage, and it is the");
+        output.WriteLine(Text($"   reason the answer above uses the runway. Funding model (liquidity); top {Shown}:"));
         Table(analysis, analysis.Funding).WriteTo(output, "   ");
         output.WriteLine("   '=' marks a tie with the row above (same links, amount and failures): the order within a tie is file order.");
         output.WriteLine();

@@ -14,7 +14,7 @@ internal static class StructureReport
         var flow = analysis.ToTarget;
         var linkInflow = network.LinksTo(target.Id).Sum(l => l.Amount);
         output.WriteLine();
-        output.WriteLine(Text($"3. WHERE THE CHAIN TO {target.Name.ToUpperInvariant()} IS THINNEST: money paths from the {flow.Sources.Length} funding sources"));
+        output.WriteLine(Text($"6. WHERE THE CHAIN TO {target.Name.ToUpperInvariant()} IS THINNEST: money paths from the {flow.Sources.Length} funding sources"));
         output.WriteLine(Text($"   {target.Name} takes in {analysis.Money(linkInflow + (target.Revenue ?? 0))}: {Amount(linkInflow)} through links, {Amount(target.Revenue ?? 0)} of its own reported revenue."));
         output.WriteLine(Text($"   Maximum flow from the funding sources to {target.Name}: {analysis.Money(flow.Value)}. A minimum cut of {flow.CutLinks.Length} link{(flow.CutLinks.Length == 1 ? string.Empty : "s")} carries all of it:"));
         foreach (var link in flow.CutLinks)

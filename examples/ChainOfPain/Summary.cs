@@ -1,17 +1,28 @@
-using AiContagion.Cascades;
 using AiContagion.Model;
-using AiContagion.Ranking;
+using AiContagion.Provenance;
 using static AiContagion.Examples.ChainOfPain.ChainAnalysis;
 
 namespace AiContagion.Examples.ChainOfPain;
 
-/// <summary>Section 7: the answer in one paragraph, every figure taken from the analysis above.</summary>
+/// <summary>Section 10: what holds across every run above, and the answer in one paragraph; every figure is taken from the analysis.</summary>
 internal static class Summary
 {
     public static void Write(ChainAnalysis analysis, List<string> files, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("7. THE ANSWER");
+        output.WriteLine("10. WHAT HOLDS ACROSS ALL OF IT");
+        foreach (var finding in Findings(analysis))
+        {
+            var lines = Wrap(finding, 110).ToList();
+            output.WriteLine("   - " + lines[0]);
+            foreach (var line in lines.Skip(1))
+            {
+                output.WriteLine("     " + line);
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("THE ANSWER");
         foreach (var line in Wrap(Paragraph(analysis), 112))
         {
             output.WriteLine("   " + line);
@@ -21,64 +32,77 @@ internal static class Summary
         output.WriteLine(Text($"   Files: {string.Join(", ", files.Select(Path.GetFileName))}"));
     }
 
+    /// <summary>The conclusions, each checked against the runs (nominal, draws, sweep, static model).</summary>
+    public static List<string> Findings(ChainAnalysis analysis)
+    {
+        var network = analysis.Network;
+        var worst = analysis.RunwayWorst;
+        var worstName = analysis.Name(worst.Sources[0]);
+        var u = analysis.Uncertainty[worst.Label];
+        var sweep = analysis.RunwaySweep;
+        var inSweep = sweep.Candidates.Single(c => c.Label == worst.Label);
+        var findings = new List<string>();
+
+        var baseline = analysis.BaselineFailures;
+        findings.Add(baseline.Length == 0
+            ? "With no withdrawal nobody runs out of cash within the horizon."
+            : Text($"Without any withdrawal, {baseline.Length} firms run out of cash within {analysis.Months} months: {Join(baseline.Select(e => Text($"{analysis.Name(e.Id)} ({analysis.MonthText(e.FailedMonth!.Value)})")), ", ", " and ")}. ")
+              + Text($"The sweep's baselines range from {sweep.Settings.Min(s => s.Ranking.Baseline?.EntitiesFailed ?? 0)} to {sweep.Settings.Max(s => s.Ranking.Baseline?.EntitiesFailed ?? 0)} such firms (the horizon and the unknown-cash rule move it)."));
+
+        findings.Add(Text($"The worst single withdrawal on cash is the {worstName}: {worst.LinksDown} links down ({analysis.Money(worst.AmountDown)}) and {worst.EntitiesFailed} firm{(worst.EntitiesFailed == 1 ? string.Empty : "s")} failed beyond the baseline. ")
+            + Text($"It ranks first in {Percent1(u.PFirst)} of the {analysis.Uncertainty.Draws:#,0} draws (rank {Interval(u.RankLow, u.RankHigh)}) and first in {inSweep.TimesTiedFirst} of the {inSweep.Settings} assumption settings")
+            + (inSweep.AlwaysInTopK ? ", in the top three in all of them." : Text($" (rank {inSweep.BestRank}-{inSweep.WorstRank}).")));
+
+        var staticHit = analysis.Giants.Where(g => analysis.WorstCascade.IsFailed(g)).ToList();
+        findings.Add((analysis.GiantFailures.Length == 0
+                ? Text($"On cash, no funding source's withdrawal fails any of the largest firms ({Join(analysis.Giants.Select(analysis.Name), ", ", " and ")}) within {analysis.Months} months: each has tens of billions in cash and far more outside revenue than any one customer pays it.")
+                : Text($"On cash, some withdrawals fail a large firm: {string.Join("; ", analysis.GiantFailures)}."))
+            + (staticHit.Count > 0
+                ? Text($" The static model fails {Join(staticHit.Select(analysis.Name), ", ", " and ")} in its worst cascade, because it sets whole multi-year deal totals against one year's inflow; that is why it is only a second opinion.")
+                : string.Empty));
+
+        var target = analysis.Provenance[analysis.Target];
+        var nvidiaIn = network.LinksTo(analysis.Target).Where(l => l.Kind == LinkKind.GpuPurchase).ToList();
+        findings.Add(Text($"{analysis.Name(analysis.Target)} sells GPUs to {nvidiaIn.Select(l => l.From).Distinct().Count()} buyers in the graph ({analysis.Money(nvidiaIn.Sum(l => l.Amount))} of purchases); ")
+            + Text($"{Percent(target.ShareOf(OriginKind.FundingSource))} of its income traces back to funders and {Percent(target.ShareOf(OriginKind.Revenue))} to outside revenue. ")
+            + Text($"A cut of {analysis.ToTarget.CutLinks.Length} links ({analysis.Money(analysis.ToTarget.Value)}) severs the funders from it, so no one firm or lender is its single point of failure."));
+
+        var circular = analysis.RoundTrip.Ranked().Where(e => e.Share > 0).ToList();
+        if (circular.Count > 0)
+        {
+            var top = circular[0];
+            var nvidia = analysis.RoundTrip[analysis.Target];
+            findings.Add(Text($"Circular money is real but small: the largest round-trip share is {analysis.Name(top.Id)}'s {top.Share!.Value * 100:0.0} % ({analysis.Money(top.Amount)}); ")
+                + Text($"{analysis.Name(analysis.Target)}'s is {(nvidia.Share ?? 0) * 100:0.0} %."));
+        }
+
+        var unknown = analysis.Runway.Baseline!.Runway!.Assumptions.UnknownCash;
+        findings.Add(Text($"What the data cannot settle: {unknown.Length} firms have no cash figure (the unknown-cash rule decides them), refinancing is not modelled, ")
+            + Text($"and {analysis.Uncertainty.RangedLinks.Length} amounts are estimates with ranges; sections 4 and 5 show how far each moves the ranking."));
+        return findings;
+    }
+
     public static string Paragraph(ChainAnalysis analysis)
     {
         var network = analysis.Network;
-        var worst = analysis.Worst;
-        var cascade = analysis.WorstCascade;
-        var failed = cascade.FailedEntities.Where(e => !e.Shocked).Select(e => network[e.Id]).ToList();
-        var labs = failed.Where(e => e.Sector == Sector.ModelLab).Select(e => e.Name).ToList();
-        var next = analysis.Funding.Entries.Skip(1).Take(2).ToList();
-        var sweep = analysis.Sweep;
-        var firstLinks = sweep.Settings.Select(s => s.Ranking.Entries[0].LinksDown).ToList();
-        var firstAmounts = sweep.Settings.Select(s => s.Ranking.Entries[0].AmountDown).ToList();
-        var alwaysTop = sweep.Candidates.Where(c => c.AlwaysInTopK).Select(c => analysis.Name(c.Label)).ToList();
-        var firsts = sweep.Settings
-            .GroupBy(s => s.Ranking.Entries[0].Sources[0])
-            .Select(g => Text($"{analysis.Name(g.Key)} at {Join(g.Select(s => s.Value(SweepParameter.DefaultTolerance)).Distinct().Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture)), "/")}"))
-            .ToList();
-        var tolerances = sweep.Axes.Single(a => a.Parameter == SweepParameter.DefaultTolerance).Values;
-        var recoveries = sweep.Axes.Single(a => a.Parameter == SweepParameter.Recovery).Values;
-        var (_, _, byDefault) = Header.Buffers(network);
-
-        var text = new List<string>
-        {
-            Text($"On the sourced deals in {analysis.FileName}, one withdrawal breaks the chain more than any other: if the {analysis.Name(worst.Sources[0])} pulled their {analysis.Money(worst.DirectAmount)},")
-            + Text($" {worst.LinksDown} of the {network.LinkCount} links ({Amount(worst.AmountDown)} of {analysis.Money(network.TotalAmount)}) would stop and {worst.EntitiesFailed} firms would fail")
-            + (labs.Count > 0 ? Text($", {Join(labs, ", ", " and ")} among them.") : "."),
-            Text($"Next come the {Join(next.Select(e => Text($"{analysis.Name(e.Sources[0])} ({e.LinksDown} links)")), ", ", " and the ")}.")
-            + (analysis.ChainEqualsFunding ? (analysis.CapitalKnown == 0 ? " The chain model gives the same answer, because no firm's capital is known." : " The chain model gives the same answer.") : " The chain model, which adds credit losses, ranks differently (section 1)."),
-            "The mechanism is concentration: a lab that loses a round larger than its buffer stops paying for compute, and the clouds and data centres that booked those contracts fail in turn.",
-            Structure(analysis),
-            Text($"Across default tolerances {Range(tolerances.Min(), tolerances.Max())} and recovery {Range(recoveries.Min(), recoveries.Max())}, the worst single withdrawal always stops {Range(firstLinks.Min(), firstLinks.Max())} links ({Percent(firstAmounts.Min() / network.TotalAmount)} of the money or more)")
-            + (alwaysTop.Count > 0 ? Text($" and the top three always include the {Join(alwaysTop, ", ", " and the ")}") : string.Empty)
-            + (firsts.Count > 1 ? Text($"; but which source is worst depends on the buffer: the {Join(firsts, "; the ")}.") : Text($"; the worst source is the same in every setting.")),
-            SweepReport.RecoveryNeverMatters(sweep) ? (analysis.CapitalKnown == 0 ? "The recovery rate changes nothing, for want of capital data." : "The recovery rate changes nothing.") : "The recovery rate moves the ranking too.",
-            byDefault > 0
-                ? Text($"So the answer rests mainly on what the data cannot settle, the cash of the {byDefault} firms held to the default buffer, and on deal totals that set multi-year contracts against one year's inflow.")
-                : "So the answer rests on the cash figures given and on deal totals that set multi-year contracts against one year's inflow.",
-        };
-        return string.Join(" ", text);
+        var worst = analysis.RunwayWorst;
+        var cascade = analysis.RunwayWorstCascade.Runway!;
+        var failed = cascade.Entities.Where(e => e.Outcome is Cascades.RunwayOutcome.FailsOnlyWithShock or Cascades.RunwayOutcome.FailsSoonerWithShock).Select(e => analysis.Name(e.Id)).ToList();
+        var next = analysis.Runway.Entries.Skip(1).Take(2).ToList();
+        var u = analysis.Uncertainty[worst.Label];
+        var staticFirst = analysis.Funding.Entries[0];
+        return Text($"On cash, month by month over {analysis.Months} months from {analysis.MonthText(1)}, {analysis.BaselineFailures.Length} firms of {analysis.FileName} run out of money with no withdrawal at all. ")
+            + Text($"Of the {analysis.Runway.Candidates.Length} funding sources, the {analysis.Name(worst.Sources[0])} would do the most harm by pulling out: {worst.LinksDown} of the {network.LinkCount} links ({Amount(worst.AmountDown)} of {analysis.Money(network.TotalAmount)}) stop beyond the baseline")
+            + (failed.Count > 0 ? Text($" and {Join(failed, ", ", " and ")} fail{(failed.Count == 1 ? "s" : string.Empty)} or fail{(failed.Count == 1 ? "s" : string.Empty)} sooner") : string.Empty)
+            + Text($". Next come the {Join(next.Select(e => Text($"{analysis.Name(e.Sources[0])} ({e.LinksDown} links)")), ", ", " and the ")}. ")
+            + Text($"That first place holds in {Percent1(u.PFirst)} of {analysis.Uncertainty.Draws:#,0} draws of the estimated amounts. ")
+            + (analysis.GiantFailures.Length == 0 ? Text($"No single withdrawal fails {Join(analysis.Giants.Select(analysis.Name), ", ", " or ")} within the horizon. ") : string.Empty)
+            + Text($"The static funding model, a second opinion that counts whole deal totals at once, names the {analysis.Name(staticFirst.Sources[0])} instead ({staticFirst.LinksDown} links) and fails far more firms.");
     }
 
-    /// <summary>The sentence on the money reaching the target chipmaker and the labs' dependence on funders.</summary>
-    private static string Structure(ChainAnalysis analysis)
-    {
-        var target = analysis.Name(analysis.Target);
-        var flow = analysis.ToTarget;
-        var traced = analysis.Provenance[analysis.Target];
-        var dominators = analysis.Dominators.DominatorsOf(analysis.Target);
-        var labs = analysis.Network.EntitiesIn(Sector.ModelLab)
-            .Select(e => analysis.Provenance[e.Id])
-            .Where(p => p.HasInflow)
-            .Select(p => Text($"{analysis.Name(p.Id)} {Percent(p.ShareOf(Provenance.OriginKind.FundingSource))}"))
-            .ToList();
-        return Text($"Funder money reaches {target} ")
-            + (dominators.Count > 0 ? Text($"only through {Join(dominators.Select(analysis.Name), ", ", " and ")}: ") : "by several paths: ")
-            + Text($"a cut of {flow.CutLinks.Length} link{(flow.CutLinks.Length == 1 ? string.Empty : "s")} ({analysis.Money(flow.Value)}) severs it, and it is {Percent(traced.ShareOf(Provenance.OriginKind.FundingSource))} of {target}'s income; ")
-            + Text($"{Percent(traced.ShareOf(Provenance.OriginKind.Revenue))} is reported revenue the graph cannot trace further")
-            + (labs.Count > 0 ? Text($", while the labs live on funder money ({Join(labs, ", ", " and ")}).") : ".");
-    }
+    private static string Interval(int low, int high) => low == high ? Text($"{low}") : Text($"{low}-{high}");
+
+    private static string Percent1(double p) => (p * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %";
 
     private static string Join(IEnumerable<string> parts, string separator, string? last = null)
     {

@@ -88,6 +88,7 @@ public static class CliApp
         ValueCommand.Create(context),
         RankCommand.Create(context),
         ExportCommand.Create(context),
+        ReportCommand.Create(context),
         StressCommand.Create(context),
         RunwayCommand.Create(context),
         ExperimentCommand.Create(context),

@@ -10,10 +10,14 @@ using AiContagion.Model;
 namespace AiContagion.Cli.Commands;
 
 /// <summary>
-/// <c>aicontagion export &lt;graph&gt; -o FILE.dot|.gv|.svg|.png|.graphml</c>: a diagram of the graph, with overlays
-/// (<c>--overlay cascade|cut|dominators|centrality</c>, combinable) and filters for large graphs (<c>--min-amount</c>,
-/// <c>--top</c>). The cascade overlay takes the model and shock options of <c>cascade</c>. SVG and PNG are rendered by
-/// Graphviz <c>dot</c>; without it the DOT file is still written and the message names the package to install (exit 1).
+/// <c>aicontagion export &lt;graph&gt; -o FILE.dot|.gv|.svg|.png|.graphml</c>: a picture of the graph. <c>--view chain</c>
+/// (default) draws the tiered chain (<see cref="ChainDiagram"/>): with <c>--focus ID</c> the neighbourhood of a firm, with
+/// <c>--overlay cascade</c> what the cascade touched; <c>--overlay cut</c> and <c>dominators</c> draw on it too.
+/// <c>--view core</c> draws the largest firms on a hub layout, <c>--view sankey</c> the money by tier, and
+/// <c>--view network</c> every link with every overlay (the 0.1 writer; also what a <c>.graphml</c> file holds). The
+/// cascade overlay takes the model and shock options of <c>cascade</c>. SVG and PNG are rendered by Graphviz
+/// <c>dot</c> and must pass the readability rule (<c>--fit</c>); without <c>dot</c> the DOT file is still written and
+/// the message names the package to install (exit 1).
 /// </summary>
 internal static class ExportCommand
 {
@@ -36,11 +40,13 @@ internal static class ExportCommand
         var to = new EntitySelectionOption("--to", "Where they end for --overlay cut or dominators: an entity id, a sector, sector:NAME or ID[,ID].");
         var measure = new MeasureOption("The centrality measure for --overlay centrality (default pagerank).");
         var filters = new DiagramOptions();
+        var views = new ExportViewOptions();
         var json = new JsonOption();
-        var command = new Command("export", "Draw a graph as a DOT, SVG or PNG diagram (tiers left to right, colour by sector, width by amount), or export GraphML, with optional overlays.")
+        var command = new Command("export", "Draw a graph as a DOT, SVG or PNG picture (the tiered chain by default; also its core, a Sankey of money by tier, or every link), or export GraphML, with optional overlays.")
         {
             graph, output,
         };
+        views.AddTo(command);
         overlays.AddTo(command);
         models.AddTo(command);
         shocks.AddTo(command);
@@ -52,11 +58,22 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             var target = parse.GetValue(output)!;
+            var format = DiagramFile.FormatOf(target);
+            var view = views.View(parse, format);
             var chosen = overlays.Check(parse, models, shocks, from, to, measure);
-            var options = filters.Read(parse, DiagramFile.FormatOf(target));
+            OverlayOptions.CheckView(chosen, view);
+            var options = filters.Read(parse, format, view);
             var network = graph.Load(parse, context);
+            views.CheckFocus(parse, network);
             var drawn = overlays.Build(parse, network, overlaySource, models, shocks, from, to, measure, context.CancellationToken);
-            return DiagramReport.Save(context, parse.GetValue(json), network, target, options with { Overlays = drawn }, chosen, renderer, overlays.RunwayAssumptions);
+            if (view == ExportView.Network)
+            {
+                return DiagramReport.Save(context, parse.GetValue(json), network, target, options with { Overlays = drawn }, chosen, renderer, overlays.RunwayAssumptions);
+            }
+
+            var chain = views.Chain(parse, options.MinimumAmount > 0 || filters.MinimumGiven(parse) ? options.MinimumAmount : null, options.Title)
+                with { Cascade = drawn.Cascade, Cut = drawn.Cut, Dominators = drawn.Dominators };
+            return ChainPictureReport.Save(context, parse.GetValue(json), network, target, view, chain, views.Fit(parse), chosen, renderer);
         });
         return command;
     }
@@ -92,12 +109,31 @@ internal sealed class DiagramOptions
         }
     }
 
-    /// <summary>The diagram options (without overlays); filters on a GraphML file are an error.</summary>
-    public DotOptions Read(ParseResult parse, DiagramFormat format)
+    /// <summary>Whether --min-amount was given.</summary>
+    public bool MinimumGiven(ParseResult parse) => parse.GetValue(_minimumAmount) is not null;
+
+    /// <summary>The diagram options (without overlays); filters on a GraphML file are an error, and so are the network view's options on another view.</summary>
+    public DotOptions Read(ParseResult parse, DiagramFormat format, ExportView view)
     {
         if (format == DiagramFormat.GraphMl && (parse.GetValue(_minimumAmount) is not null || parse.GetValue(_top) is not null))
         {
             throw new CliUsageException("--min-amount and --top apply to diagrams (.dot, .svg, .png); GraphML keeps every entity and link.");
+        }
+
+        if (view != ExportView.Network)
+        {
+            foreach (var (given, name) in new[] { (parse.GetValue(_top) is not null, "--top"), (parse.GetValue(_noLegend), "--no-legend"), (parse.GetValue(_noLabels), "--no-labels") })
+            {
+                if (given)
+                {
+                    throw new CliUsageException($"{name} applies to --view network; the chain view shows labels on arrows of at least --label-min.");
+                }
+            }
+
+            if (view is ExportView.Core or ExportView.Sankey && parse.GetValue(_minimumAmount) is not null)
+            {
+                throw new CliUsageException($"--min-amount applies to --view chain and --view network.");
+            }
         }
 
         return new DotOptions
@@ -202,6 +238,21 @@ internal sealed class OverlayOptions
 
     /// <summary>After <see cref="Build"/> with <c>--overlay cascade --model runway</c>: the defaults the run relied on (every output states them).</summary>
     public RunwayAssumptions? RunwayAssumptions { get; private set; }
+
+    /// <summary>Checks that a view can draw the overlays asked for: the chain view draws cascade, cut and dominators; core and sankey none; network all.</summary>
+    public static void CheckView(IReadOnlyList<string> overlays, ExportView view)
+    {
+        var refused = view switch
+        {
+            ExportView.Chain => overlays.Where(o => o == "centrality").ToList(),
+            ExportView.Core or ExportView.Sankey => [.. overlays],
+            _ => [],
+        };
+        if (refused.Count > 0)
+        {
+            throw new CliUsageException($"--overlay {string.Join(",", refused)} is not drawn on --view {view.ToString().ToLowerInvariant()}; use --view network{(view == ExportView.Chain ? "" : " or --view chain")}.");
+        }
+    }
 
     /// <summary>The overlays asked for, in order, each once; every option given must serve one of them.</summary>
     public IReadOnlyList<string> Check(ParseResult parse, ModelOptions models, ShockOptions shocks, EntitySelectionOption from, EntitySelectionOption to, MeasureOption measure)

@@ -30,8 +30,18 @@ internal sealed class OverlaySources : IOverlaySource
 {
     public static OverlaySources Instance { get; } = new();
 
-    public CascadeOverlay Cascade(FinancingNetwork network, ICascadeModel model, CascadeShock shock, CancellationToken cancellationToken) =>
-        ModelOverlays.Cascade(model.Run(network, shock, cancellationToken));
+    public CascadeOverlay Cascade(FinancingNetwork network, ICascadeModel model, CascadeShock shock, CancellationToken cancellationToken)
+    {
+        var result = model.Run(network, shock, cancellationToken);
+        return ModelOverlays.Cascade(result, RoundUnitOf(result));
+    }
+
+    /// <summary>
+    /// What a model's rounds are, for the picture's labels: plain rounds today. A model whose rounds are calendar
+    /// months (the runway) answers <c>RoundUnit.Months(first month)</c> here, and every picture and report section
+    /// then says "fails 2026-03" instead of "fails round 3".
+    /// </summary>
+    public static RoundUnit RoundUnitOf(CascadeResult result) => RoundUnit.Rounds;
 
     public CutOverlay Cut(FinancingNetwork network, EntitySelection from, EntitySelection to, CancellationToken cancellationToken)
     {

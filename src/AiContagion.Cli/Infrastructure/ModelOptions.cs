@@ -127,6 +127,12 @@ internal sealed class ModelOptions
         Only(parse, kind, _defaultTolerance, CascadeModelKind.Funding, CascadeModelKind.Chain, CascadeModelKind.Runway);
         foreach (var option in _runway.All)
         {
+            if (option == _runway.StakeLosses)
+            {
+                Only(parse, kind, option, CascadeModelKind.Credit, CascadeModelKind.Chain, CascadeModelKind.Runway);
+                continue;
+            }
+
             Only(parse, kind, option, CascadeModelKind.Runway);
         }
 
@@ -141,7 +147,7 @@ internal sealed class ModelOptions
         var settings = new CascadeModelSettings
         {
             Liquidity = new LiquidityOptions { DefaultTolerance = _defaultTolerance.Value(parse, 0.25) },
-            Solvency = new SolvencyOptions { Recovery = Recovery("--recovery", recovery), Rule = rule },
+            Solvency = new SolvencyOptions { Recovery = Recovery("--recovery", recovery), Rule = rule, StakeLosses = parse.GetValue(_runway.StakeLosses) },
             Clearing = new ClearingOptions { Seniority = seniority },
             RogersVeraart = new RogersVeraartOptions { Alpha = kind == CascadeModelKind.RogersVeraart ? parse.GetValue(_alpha) ?? 1.0 : 1.0, Beta = _beta.Value(parse, 1.0), Seniority = seniority },
             DebtRank = new DebtRankOptions { Alpha = kind == CascadeModelKind.DebtRankNonLinear ? parse.GetValue(_alpha) ?? 1.0 : 1.0 },

@@ -6,7 +6,8 @@ namespace AiContagion.Cli.Infrastructure;
 
 /// <summary>
 /// The runway model's parameters — <c>--months</c>, <c>--at</c>, <c>--floor</c>, <c>--unknown-cash</c>,
-/// <c>--default-term</c>, <c>--recurring</c> — shared by the <c>runway</c> command and by <see cref="ModelOptions"/>
+/// <c>--default-term</c>, <c>--recurring</c>, and the channels <c>--stake-losses</c> (also credit and chain),
+/// <c>--margin-calls</c>, <c>--collateral-sales</c> — shared by the <c>runway</c> command and by <see cref="ModelOptions"/>
 /// (<c>cascade</c>, <c>rank</c>, <c>stress</c>, <c>export</c> with <c>--model runway</c>). Values are checked while parsing.
 /// </summary>
 internal sealed class RunwayParameters
@@ -53,8 +54,26 @@ internal sealed class RunwayParameters
 
     private readonly Option<bool> _recurring = new("--recurring") { Description = "runway: links paid over a term pay amount / (12 · termYears) every month of the horizon instead of stopping once paid." };
 
+    private readonly Option<bool> _stakeLosses = new("--stake-losses")
+    {
+        Description = "runway, chain, credit: when an issuer fails, each holder of an Equity link with a share loses max(claim loss, share × the issuer's valuation, else its capital) against its capital (not cash).",
+    };
+
+    private readonly Option<bool> _marginCalls = new("--margin-calls")
+    {
+        Description = "runway: a debt link with collateral and maxLtv is due in full in the month its collateral's value falls so that outstanding / value > maxLtv (paid from the borrower's cash that month).",
+    };
+
+    private readonly Option<bool> _collateralSales = new("--collateral-sales")
+    {
+        Description = "runway: a failed borrower's asset collateral is seized and sold the next month; the price falls by the asset's impact and every holder marks its holding down against capital.",
+    };
+
     /// <summary>The options, in help order.</summary>
-    public IReadOnlyList<Option> All => [_months, _at, _floor, _unknownCash, _term, _recurring];
+    public IReadOnlyList<Option> All => [_months, _at, _floor, _unknownCash, _term, _recurring, _stakeLosses, _marginCalls, _collateralSales];
+
+    /// <summary><c>--stake-losses</c>: read by the runway and by the credit-loss and chain models.</summary>
+    public Option<bool> StakeLosses => _stakeLosses;
 
     /// <summary>Whether <c>--unknown-cash</c> names a rule other than tolerance (then <c>--default-tolerance</c> has nothing to set).</summary>
     public bool UnknownCashIsNotTolerance(ParseResult parse) => parse.GetValue(_unknownCash) is { } given && given.Rule != UnknownCashRule.FromTolerance;
@@ -79,6 +98,9 @@ internal sealed class RunwayParameters
             UnknownCashMonths = unknown is { Rule: UnknownCashRule.MonthsOfCosts } given ? given.Months : start.UnknownCashMonths,
             DefaultTermYears = parse.GetValue(_term) ?? start.DefaultTermYears,
             RecurringLinks = parse.GetValue(_recurring) || start.RecurringLinks,
+            StakeLosses = parse.GetValue(_stakeLosses) || start.StakeLosses,
+            MarginCalls = parse.GetValue(_marginCalls) || start.MarginCalls,
+            CollateralSales = parse.GetValue(_collateralSales) || start.CollateralSales,
         };
     }
 

@@ -2,7 +2,7 @@ using AiContagion.Model;
 
 namespace AiContagion.Cascades;
 
-/// <summary>Per-entity figures the models derive from the network once (DESIGN.md §2–§3), shared by every run.</summary>
+/// <summary>Per-entity figures the models derive from the network once (docs/concepts.md, sections "Links" and "A link is down"), shared by every run.</summary>
 internal static class BalanceSheet
 {
     /// <summary>Relative slack of every threshold comparison: values within 1e-12 of each other (relative) are equal.</summary>
@@ -55,7 +55,7 @@ internal static class BalanceSheet
         return capital;
     }
 
-    /// <summary>Balance-sheet net worth of one entity (links read by DESIGN.md §2).</summary>
+    /// <summary>Balance-sheet net worth of one entity (links read by docs/concepts.md#links).</summary>
     public static double NetWorth(NetworkIndex index, int v)
     {
         var worth = OrZero(index.ExternalAssets[v]) - OrZero(index.ExternalLiabilities[v]);

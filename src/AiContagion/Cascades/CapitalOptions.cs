@@ -6,7 +6,7 @@ namespace AiContagion.Cascades;
 /// worth; else <see cref="Default"/>.
 /// </summary>
 /// <remarks>
-/// <para><b>Balance-sheet net worth</b> reads links by DESIGN.md §2: assets = external assets + the claim links
+/// <para><b>Balance-sheet net worth</b> reads links by docs/concepts.md#links: assets = external assets + the claim links
 /// the entity funded (links out of it of claim kinds: loans made, stakes held) + the commercial links into it
 /// (receivables: its customers owe it); liabilities = external liabilities (0 when unknown) + the debt links into
 /// it (it borrowed) + the commercial links out of it (payables). Net worth = assets − liabilities, possibly

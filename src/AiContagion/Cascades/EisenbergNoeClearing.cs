@@ -8,7 +8,7 @@ namespace AiContagion.Cascades;
 /// found exactly by the fictitious-default algorithm, with the round in which each entity defaults.
 /// </summary>
 /// <remarks>
-/// <para><b>Obligations and direction</b> (DESIGN.md §2). The model walks each link by its kind: a debt link
+/// <para><b>Obligations and direction</b> (docs/concepts.md#links). The model walks each link by its kind: a debt link
 /// (Loan, Bond, CreditFacility, VendorFinancing) From → To is an obligation of To to From (payments run
 /// <b>against</b> the link); a commercial link From → To is an obligation of From to To (payments run <b>along</b>
 /// it); Equity and SpvContribution links carry no obligation and play no part in clearing. <c>e_i</c> is the

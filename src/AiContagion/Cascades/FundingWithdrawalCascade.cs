@@ -8,7 +8,7 @@ namespace AiContagion.Cascades;
 /// inflow, and an entity whose lost inflow exceeds its buffer fails and stops paying in turn.
 /// </summary>
 /// <remarks>
-/// <para><b>Model</b> (DESIGN.md §3.1). <c>inflow_v</c> = Σ amounts of the links into v + <c>revenue_v</c> (0 when
+/// <para><b>Model</b> (docs/concepts.md#funding-withdrawal-liquidity-cascade). <c>inflow_v</c> = Σ amounts of the links into v + <c>revenue_v</c> (0 when
 /// unknown). Entity v fails in round r when, after round r − 1, <c>lost_v &gt; τ_v · inflow_v</c> (strict, with a
 /// relative slack of 1e-12), where <c>τ_v</c> is v's tolerance, else <c>cash_v / inflow_v</c> capped to [0, 1], else
 /// <see cref="LiquidityOptions.DefaultTolerance"/>. An entity with no inflow never fails by liquidity. A failed

@@ -4,7 +4,7 @@ namespace AiContagion.Cascades;
 
 /// <summary>
 /// A contagion model: given a network and a <see cref="CascadeShock"/>, the <see cref="CascadeResult"/> it leads to.
-/// Every model reads links by DESIGN.md §2 and documents which way it walks them.
+/// Every model reads links by docs/concepts.md#links and documents which way it walks them.
 /// </summary>
 /// <remarks>
 /// <para>Models are immutable and thread-safe; a run never changes the network. For many runs on one network,

@@ -1,6 +1,6 @@
 namespace AiContagion.Cascades;
 
-/// <summary>Why a link is down in a <see cref="CascadeResult"/> (DESIGN.md §3, "a link is down").</summary>
+/// <summary>Why a link is down in a <see cref="CascadeResult"/> (docs/concepts.md#a-link-is-down, "a link is down").</summary>
 /// <remarks>
 /// A link is down when its payer withdrew or failed (the flow along it stops), or, for claim links only, when
 /// its recipient failed (the funder's claim is impaired). When several causes apply, the first in time is kept;

@@ -4,7 +4,7 @@ namespace AiContagion.Cascades;
 /// <remarks>
 /// An entity's tolerance τ is its <c>tolerance</c> figure if given; else <c>cash / inflow</c> capped to [0, 1] if its
 /// cash is known (an entity with cash and no inflow cannot lose any inflow, so its τ is immaterial); else
-/// <see cref="DefaultTolerance"/> (DESIGN.md §3.1).
+/// <see cref="DefaultTolerance"/> (docs/concepts.md#funding-withdrawal-liquidity-cascade).
 /// </remarks>
 public sealed record LiquidityOptions
 {

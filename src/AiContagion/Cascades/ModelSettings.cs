@@ -29,5 +29,5 @@ internal static class ModelSettings
         [("capitalFromBalanceSheet", options.DeriveFromBalanceSheet), ("defaultCapital", options.Default)];
 
     public static (string, object)[] Solvency(SolvencyOptions options) =>
-        [("recovery", options.Recovery.ToString()), ("failureRule", options.Rule), .. Capital(options.Capital)];
+        [("recovery", options.Recovery.ToString()), ("failureRule", options.Rule), .. Capital(options.Capital), .. options.StakeLosses ? [("stakeLosses", (object)true)] : Array.Empty<(string, object)>()];
 }

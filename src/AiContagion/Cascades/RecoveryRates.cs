@@ -5,7 +5,7 @@ namespace AiContagion.Cascades;
 
 /// <summary>
 /// Recovery rate per <see cref="LinkKind"/>: the share of a claim the funder gets back when the recipient fails.
-/// A claim link of amount <c>a</c> and kind <c>k</c> costs its funder <c>(1 − recovery[k]) × a</c> (DESIGN.md §2).
+/// A claim link of amount <c>a</c> and kind <c>k</c> costs its funder <c>(1 − recovery[k]) × a</c> (docs/concepts.md#links).
 /// </summary>
 /// <remarks>
 /// <para>The default (<see cref="Zero"/>) is 0 for every kind: the full claim is lost, as in the short-run

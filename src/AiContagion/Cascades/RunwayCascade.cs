@@ -44,10 +44,20 @@ namespace AiContagion.Cascades;
 /// SpvContribution), at <see cref="RunwayOptions.Recovery"/> (0 by default); later payments into the failed borrower
 /// are lost at the same rate when paid. Losses are book losses: they do not move cash. The borrower's missing debt
 /// service does: it is a missing inflow to the lender.</para>
+/// <para><b>Optional channels</b> (off by default; off, the model is exactly the one without them):
+/// <see cref="RunwayOptions.StakeLosses"/> (a failed issuer's holders lose max(claim loss, share × value) at the end of
+/// its failure month — a book loss, no cash), <see cref="RunwayOptions.MarginCalls"/> (a collateralised loan is paid in
+/// full from the borrower's cash at the end of the month its collateral falls below outstanding / maxLtv; the borrower
+/// fails that month if it drops below the floor) and <see cref="RunwayOptions.CollateralSales"/> (a failed borrower's
+/// asset collateral is sold in the next month: the price falls by the asset's impact, every other holder marks its
+/// holding down against capital, and the loans secured by the asset may be called that month). The end of month k runs:
+/// last month's sales, then the failures of the month with their losses and the margin calls they trigger until no
+/// one else fails, then the seizure of the failed borrowers' collateral. With a channel on, the ranking's fast path is
+/// off (the month loop compares each candidate with the baseline).</para>
 /// <para><b>Shock.</b> Withdrawals and failures, at month t0 (<see cref="RunwayOptions.WithdrawalMonth"/>): a
 /// withdrawing source stops the fraction φ of every outgoing stream from month t0 + 1 (it keeps servicing its own
 /// debts); a failed entity fails in month t0.</para>
-/// <para><b>Links down</b> (DESIGN.md §3; round = month): in the month its payer withdrew or failed, when payments were
+/// <para><b>Links down</b> (docs/concepts.md#a-link-is-down; round = month): in the month its payer withdrew or failed, when payments were
 /// still due after that month (a fully paid link is not brought down by its payer's later failure), and — a claim — in
 /// the month its recipient failed, when the funder still had principal outstanding or paid in, or payments to make.
 /// Direct links are those the shock itself brought down. <see cref="CascadeResult.Runway"/> holds the cash paths, the
@@ -95,6 +105,7 @@ public sealed class RunwayCascade : CascadeModel
 
     private protected override PreparedCascade PrepareCore(FinancingNetwork network) =>
         new RunwayEngine(this, network, ModelSettings.Of(
+        [
             ("months", Options.Months),
             ("withdrawalMonth", Options.WithdrawalMonth),
             ("floor", Options.Floor),
@@ -102,5 +113,15 @@ public sealed class RunwayCascade : CascadeModel
             ("defaultTolerance", Options.DefaultTolerance),
             ("defaultTermYears", Options.DefaultTermYears),
             ("recurringLinks", Options.RecurringLinks),
-            ("recovery", Options.Recovery.ToString())), Options);
+            ("recovery", Options.Recovery.ToString()),
+            .. Channels(Options),
+        ]), Options);
+
+    // The channels are echoed only when on, so that a run without them reads exactly as before they existed.
+    private static (string, object)[] Channels(RunwayOptions options) =>
+    [
+        .. options.StakeLosses ? [("stakeLosses", (object)true)] : Array.Empty<(string, object)>(),
+        .. options.MarginCalls ? [("marginCalls", (object)true)] : Array.Empty<(string, object)>(),
+        .. options.CollateralSales ? [("collateralSales", (object)true)] : Array.Empty<(string, object)>(),
+    ];
 }

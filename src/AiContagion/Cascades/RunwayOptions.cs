@@ -54,6 +54,43 @@ public sealed record RunwayOptions
     /// </summary>
     public RecoveryRates Recovery { get; init; } = RecoveryRates.Zero;
 
+    /// <summary>
+    /// The stake-loss channel (issue 19): when an issuer fails in month k, each holder of an Equity link with a
+    /// <c>share</c> loses, at the end of month k, the larger of the claim channel's loss on that link
+    /// (<c>(1 − recovery) ×</c> the amount paid in) and the stake's value <c>share × valuation</c> of the issuer (its
+    /// <c>valuation</c>; else its book equity, the <c>capital</c> figure; else no stake value: the claim loss alone). A
+    /// book loss against the holder's capital: it does not move cash. Default <see langword="false"/> (the flagship
+    /// turns it on; with it off the model is exactly the one without it).
+    /// </summary>
+    public bool StakeLosses { get; init; }
+
+    /// <summary>
+    /// The margin-call channel (issue 19): a debt link with a <c>collateral</c> and a <c>maxLtv</c> becomes due in full
+    /// in the month its collateral's value falls so that <c>outstanding / value &gt; maxLtv</c>: at the end of that month
+    /// the borrower (To) pays the principal outstanding to the lender (From) from its cash — and fails in that month if
+    /// its cash falls below the floor — and the loan is closed (no more disbursements, interest or principal). The
+    /// collateral's value: a stake (an entity id) is worth Σ share × the issuer's value over the borrower's Equity links
+    /// into it, and nothing from the month the issuer fails; an asset is worth the borrower's holding × the asset's
+    /// price (1 at asOf; it falls only through <see cref="CollateralSales"/>). A loan whose borrower holds no such stake
+    /// or holding is not tested; only a fall triggers a call (a loan over its maxLtv at asOf is not called for that).
+    /// Default <see langword="false"/>.
+    /// </summary>
+    public bool MarginCalls { get; init; }
+
+    /// <summary>
+    /// The collateral fire-sale channel (issue 20, the GPU-collateral channel): when a borrower with a debt link
+    /// secured by an asset (<c>collateral</c> = an asset id) fails in month k, its lenders seize its holding of that
+    /// asset and sell it in month k + 1; the price falls by the asset's linear impact,
+    /// <c>p ← p · (1 − min(1, ℓ · q))</c> with <c>q</c> the value sold at the current price (the fire-sale models'
+    /// linear impact), and at the end of month k + 1 every other holder loses its holding × the fall, against its
+    /// capital (a book loss: no cash moves). With <see cref="MarginCalls"/>, the loans secured by that asset are then
+    /// tested in month k + 1. Default <see langword="false"/>.
+    /// </summary>
+    public bool CollateralSales { get; init; }
+
+    /// <summary>Whether any of the stake, margin-call and collateral-sale channels is on.</summary>
+    public bool AnyChannel => StakeLosses || MarginCalls || CollateralSales;
+
     /// <summary>The unknown-cash rule as the command line writes it: <c>tolerance</c>, <c>zero</c>, <c>unlimited</c> or <c>months-of-costs:N</c>.</summary>
     /// <returns>The text, invariant culture.</returns>
     public string UnknownCashText() => UnknownCash switch

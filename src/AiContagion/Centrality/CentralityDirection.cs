@@ -2,7 +2,7 @@ namespace AiContagion.Centrality;
 
 /// <summary>
 /// Which way a centrality reads links, stated in money terms. A link points the way money moves (payer to
-/// recipient, DESIGN.md §2).
+/// recipient, docs/concepts.md#links).
 /// </summary>
 public enum CentralityDirection
 {

@@ -16,7 +16,7 @@ namespace AiContagion.Centrality;
 /// holder i, economic weights (default: share of total assets), R excluding the initial distress. Published case
 /// C5: a 0.9285714, b 0.25, c 0.6642857.</para>
 /// <para><b>Direction.</b> Distress runs <b>against</b> claim links: a funder that holds a claim on a distressed
-/// recipient is hit (DESIGN.md §2), so an entity scores high when those who funded it are thinly capitalised and
+/// recipient is hit (docs/concepts.md#links), so an entity scores high when those who funded it are thinly capitalised and
 /// heavy in the economy. Commercial links carry no distress in DebtRank.</para>
 /// <para><b>Complexity.</b> n DebtRank runs on one prepared model, each touching only what the distress reaches;
 /// parallel over entities, each score computed by one run, so results do not depend on the thread count.

@@ -9,7 +9,7 @@ namespace AiContagion.Centrality;
 /// <c>E_j</c> j's capital; binary: <c>1[X_ji / E_j ≥ 1]</c>. Capital ≤ 0 with an exposure: 1; unknown (+∞): 0.
 /// </summary>
 /// <remarks>
-/// <para><b>Direction.</b> Row i lists whom i's default hits: the funders of i, against the claim links (DESIGN.md §2).
+/// <para><b>Direction.</b> Row i lists whom i's default hits: the funders of i, against the claim links (docs/concepts.md#links).
 /// NetworkRiskMeasures' <c>impact_matrix</c> (the transpose of its vulnerability matrix <c>X / buffer</c>, rows divided by
 /// the holder's buffer). A network has no self-links, so the diagonal is 0.</para>
 /// <para><b>Communicability</b> <c>C = e^V</c> by its Taylor series: V ≥ 0 entrywise, so every term is non-negative and

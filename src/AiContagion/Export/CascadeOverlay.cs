@@ -10,7 +10,7 @@ namespace AiContagion.Export;
 /// <remarks>
 /// <para>Entities are named by id and links by their index in <see cref="Model.FinancingNetwork.Links"/>
 /// (a link's identity). Rounds count from 1 for the first entities to fail after the shock; round 0 is the
-/// shock itself (the withdrawn sources and the links they stop). Cause names follow DESIGN.md §3:
+/// shock itself (the withdrawn sources and the links they stop). Cause names follow docs/concepts.md#a-link-is-down:
 /// <c>Withdrawn</c> (the payer was withdrawn), <c>PayerFailed</c> (the payer failed, the flow stops),
 /// <c>RecipientFailed</c> (a claim on a failed recipient is impaired); any other text is shown as given.</para>
 /// <para>Immutable and thread-safe. The ids and indices are checked against a network when the overlay is
@@ -82,6 +82,9 @@ public sealed class CascadeOverlay
 
     /// <summary>The model's name for captions, or <see langword="null"/>.</summary>
     public string? Model { get; }
+
+    /// <summary>What the rounds are, for labels (<c>round 3</c> or a calendar month). Default <see cref="RoundUnit.Rounds"/>.</summary>
+    public RoundUnit Unit { get; init; } = RoundUnit.Rounds;
 
     /// <summary>The last round in which an entity failed (0 when none failed).</summary>
     public int Rounds => FailureRounds.IsEmpty ? 0 : FailureRounds.Values.Max();

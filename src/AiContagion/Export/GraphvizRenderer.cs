@@ -94,6 +94,8 @@ public sealed class GraphvizRenderer
         {
             GraphvizFormat.Svg => ["-Tsvg"],
             GraphvizFormat.Png => ["-Tpng", "-Gdpi=" + Options.Dpi.ToString(CultureInfo.InvariantCulture)],
+            GraphvizFormat.Plain => ["-Tplain"],
+            GraphvizFormat.Json => ["-Tjson"],
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown Graphviz format."),
         };
         var result = Run(arguments, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(dot), cancellationToken);

@@ -31,6 +31,19 @@ public static class ModelOverlays
         return new CascadeOverlay(failed, result.Shocked, down, result.ModelName);
     }
 
+    /// <summary>
+    /// The cascade overlay of a model run whose rounds have a unit of their own, e.g. months
+    /// (<see cref="RoundUnit.Months"/>): the same overlay as <see cref="Cascade(CascadeResult)"/>, labelled in that unit.
+    /// </summary>
+    /// <param name="result">The cascade result.</param>
+    /// <param name="unit">What the rounds are.</param>
+    /// <returns>The overlay.</returns>
+    public static CascadeOverlay Cascade(CascadeResult result, RoundUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return new CascadeOverlay(Cascade(result).FailureRounds, result.Shocked, Cascade(result).LinksDown, result.ModelName) { Unit = unit };
+    }
+
     /// <summary>The chart rows of a withdrawal ranking, in rank order: label, direct links and cascade links.</summary>
     /// <param name="ranking">The ranking.</param>
     /// <param name="top">At most this many rows (default: all).</param>

@@ -134,7 +134,10 @@ internal static class GreenwoodLandierThesmar
             for (var a = 0; a < k; a++)
             {
                 run.AssetSold[a] = sales[a];
-                price[a] = 1 - inputs.AssetFalls[a] - (book.Impact[a] * sales[a]);
+                // The iterates approach the fixed point from above in price (sales only accumulate), so the limit is
+                // never above the last iterate; a solve that lands a rounding error above it (a few ulp, seen on
+                // near-zero sales) keeps the iterate, so prices never rise from round to round.
+                price[a] = Math.Min(price[a], 1 - inputs.AssetFalls[a] - (book.Impact[a] * sales[a]));
             }
 
             MarkFailed(book, run, direct, run.Rounds.Count, total);

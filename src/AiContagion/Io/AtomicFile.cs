@@ -6,7 +6,7 @@ namespace AiContagion.Io;
 /// and never a half-written one.
 /// </summary>
 /// <remarks>Thread-safe for distinct paths. The rename is atomic on the same file system (POSIX <c>rename</c>).</remarks>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes a file atomically.</summary>
     /// <param name="path">The target file.</param>

@@ -244,7 +244,7 @@ public sealed class FinancingNetwork
 
     /// <summary>
     /// The yearly inflow of an entity: the sum of the links into it plus its outside revenue (0 when unknown).
-    /// This is the denominator of the liquidity tolerance (DESIGN.md §3.1).
+    /// This is the denominator of the liquidity tolerance (docs/concepts.md#funding-withdrawal-liquidity-cascade).
     /// </summary>
     /// <param name="id">The entity id.</param>
     /// <returns>The inflow, in the network's unit.</returns>

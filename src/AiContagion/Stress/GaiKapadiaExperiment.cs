@@ -18,7 +18,7 @@ namespace AiContagion.Stress;
 /// <para><b>System.</b> n banks, each with total assets 100: interbank assets <c>A = 100 · InterbankAssetShare</c> spread
 /// evenly over its j debtors (none when j = 0), capital <c>K = 100 · CapitalRatio</c>, external assets the rest. Each
 /// ordered pair (i, j) is linked with probability z / (n − 1) (<see cref="ErdosRenyiNetwork.Sample"/>): a Loan link
-/// i → j, i.e. i holds a claim on j (DESIGN.md §2). Bank i fails when <c>(1 − R) · A · (failed debtors / j) &gt; K</c>
+/// i → j, i.e. i holds a claim on j (docs/concepts.md#links). Bank i fails when <c>(1 − R) · A · (failed debtors / j) &gt; K</c>
 /// (<see cref="GaiKapadiaExperimentOptions.Rule"/>); with the paper's figures one failed debtor sinks a bank iff
 /// <c>20 / j &gt; 4</c>, i.e. j ≤ 4 (published case C8). This is <see cref="GaiKapadiaCascade"/> on that system; the
 /// experiment runs it on compact arrays (no <see cref="FinancingNetwork"/> is built per trial), and a test checks the two

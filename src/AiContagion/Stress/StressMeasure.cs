@@ -3,7 +3,7 @@ namespace AiContagion.Stress;
 /// <summary>What a Monte Carlo trial records (<see cref="StressResult.Values"/>).</summary>
 public enum StressMeasure
 {
-    /// <summary>Links down in the trial's cascade (DESIGN.md §3), the shock's own included.</summary>
+    /// <summary>Links down in the trial's cascade (docs/concepts.md#a-link-is-down), the shock's own included.</summary>
     LinksDown,
 
     /// <summary>Amount of the links down, in the network's unit.</summary>

@@ -186,16 +186,3 @@ public sealed class EquityStakes
         return index >= 0 ? index : throw new ArgumentException($"The network has no entity '{id}'.", nameof(id));
     }
 }
-
-/// <summary>A stake: <see cref="Holder"/> owns <see cref="Share"/> of <see cref="Issuer"/>'s equity, through Equity link <see cref="Link"/>.</summary>
-/// <param name="Holder">The holder (the link's From).</param>
-/// <param name="Issuer">The firm held (the link's To).</param>
-/// <param name="Share">The fraction of the issuer's equity held, in (0, 1].</param>
-/// <param name="Link">The link's index in the network.</param>
-public readonly record struct EquityStake(string Holder, string Issuer, double Share, int Link);
-
-/// <summary>A holder's loss on one stake when the issuer's equity is lost.</summary>
-/// <param name="Holder">The holder.</param>
-/// <param name="Link">The stake's Equity link, by index.</param>
-/// <param name="Loss">Share × the issuer's value (NaN when that value is unknown).</param>
-public readonly record struct StakeLoss(string Holder, int Link, double Loss);

@@ -23,7 +23,7 @@ public sealed class CascadeInvariantTests
     ];
 
     // Clearing payments lie in [0, p̄] and are a fixed point of the clearing map, recomputed here from the links by
-    // DESIGN.md §2 independently of the engine; and the fictitious-default result equals plain fixed-point iteration
+    // docs/concepts.md#links independently of the engine; and the fictitious-default result equals plain fixed-point iteration
     // from p̄ (Eisenberg–Noe 2001, Rogers–Veraart 2013: the greatest clearing vector is its limit).
     [TestMethod]
     public void Clearing_PaymentsBoundedFixedPointAndEqualToPicardIteration()
@@ -241,7 +241,7 @@ public sealed class CascadeInvariantTests
         _ => throw new ArgumentOutOfRangeException(nameof(model)),
     };
 
-    /// <summary>The clearing map written out directly from DESIGN.md §2 and the papers, for the invariant tests.</summary>
+    /// <summary>The clearing map written out directly from docs/concepts.md#links and the papers, for the invariant tests.</summary>
     private sealed class ClearingMap
     {
         private readonly List<(int Debtor, int Creditor, double Amount)> _obligations = [];

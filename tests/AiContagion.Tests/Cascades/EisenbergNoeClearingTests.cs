@@ -95,7 +95,7 @@ public sealed class EisenbergNoeClearingTests
         Assert.AreEqual(10 + (2 * 1020.0 / 77 / 3), result.Entity("b2").Payment!.Value, 1e-9);
     }
 
-    // Links down by DESIGN.md §3: a defaulter's outgoing links (PayerFailed) and the claim links into it
+    // Links down by docs/concepts.md#a-link-is-down: a defaulter's outgoing links (PayerFailed) and the claim links into it
     // (RecipientFailed). In the Loan encoding of C1 every link touches b1 or b2, so all five are down.
     [TestMethod]
     public void Run_C1_LinksOfDefaultersAreDown()
@@ -174,7 +174,7 @@ public sealed class EisenbergNoeClearingTests
 
     // Both solve paths build the defaulters' system as a compact CSR over creditor rows: on random networks and shocks
     // they agree, and the payments are a fixed point of p_i = min(p̄_i, max(0, e_i + Σ_j Π_ji p_j)) (no shock, pari
-    // passu; obligations derived here from DESIGN.md §2 independently of the engine).
+    // passu; obligations derived here from docs/concepts.md#links independently of the engine).
     [TestMethod]
     public void Run_RandomNetworks_IterativeMatchesDenseAndIsAFixedPoint() =>
         CascadeGen.WithSubsets.Sample(t =>

@@ -4,13 +4,13 @@ using AiContagion.Tests.Support;
 
 namespace AiContagion.Tests.Cascades;
 
-/// <summary>The published cases of shared/reference/published-cases.md, as shipped in graphs/textbook/, and their second encoding.</summary>
+/// <summary>The published cases of graphs/textbook/README.md, as shipped in graphs/textbook/, and their second encoding.</summary>
 internal static class Textbook
 {
     public static FinancingNetwork Load(string name) => FinancingNetworkFile.Load(Repo.Graph(Path.Combine("textbook", name)));
 
     /// <summary>
-    /// The same obligations written the other way (DESIGN.md §2): every Loan link j → i ("i owes j" as debt) becomes a
+    /// The same obligations written the other way (docs/concepts.md#links): every Loan link j → i ("i owes j" as debt) becomes a
     /// commercial link i → j ("i owes j" as a customer owing a supplier). Clearing models must give the same result.
     /// </summary>
     public static FinancingNetwork AsCommercial(FinancingNetwork network)

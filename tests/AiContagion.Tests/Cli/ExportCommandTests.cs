@@ -21,7 +21,7 @@ public sealed class ExportCommandTests
     {
         using var temp = new TempFolder();
 
-        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.dot"));
+        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.dot"), "--view", "network");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         Assert.AreEqual(DotWriter.ToDot(Networks.ToyChain()), File.ReadAllText(temp.File("toy.dot")));
@@ -34,7 +34,7 @@ public sealed class ExportCommandTests
         using var temp = new TempFolder();
 
         var svg = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "--output", temp.File("toy.svg"), "--title", "Toy <chain> & co");
-        var png = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.png"), "--no-legend", "--no-labels");
+        var png = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.png"), "--no-legend", "--no-labels", "--view", "network");
         var graphMl = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.graphml"));
 
         Assert.AreEqual(0, svg.ExitCode, svg.ToString());
@@ -50,7 +50,7 @@ public sealed class ExportCommandTests
     {
         using var temp = new TempFolder();
 
-        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.dot"), "--min-amount", "3", "--top", "4", "--json");
+        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.dot"), "--min-amount", "3", "--top", "4", "--json", "--view", "network");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
@@ -93,7 +93,7 @@ public sealed class ExportCommandTests
         using var temp = new TempFolder();
 
         var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("x.dot"), "--overlay", "cut,dominators,centrality",
-            "--to", "chipmaker", "--measure", "debtrank", "--json");
+            "--to", "chipmaker", "--measure", "debtrank", "--json", "--view", "network");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         using var json = System.Text.Json.JsonDocument.Parse(run.Output);
@@ -119,7 +119,7 @@ public sealed class ExportCommandTests
         var toy = Networks.ToyChain();
         var expected = DotWriter.ToDot(toy, new DotOptions { Overlays = new DiagramOverlays { Cascade = ToyChainCascade.For(toy) } });
 
-        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("x.dot"), "--overlay", "cascade", "--model", "funding", "--withdraw", "vc-fund");
+        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("x.dot"), "--overlay", "cascade", "--model", "funding", "--withdraw", "vc-fund", "--view", "network");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         var actual = File.ReadAllText(temp.File("x.dot"));
@@ -134,7 +134,7 @@ public sealed class ExportCommandTests
 
         var (code, output, error) = Invoke(source, null,
             "export", Repo.Graph("toy-chain.json"), "-o", temp.File("toy.dot"), "--overlay", "cascade,cut", "--overlay", "dominators",
-            "--overlay", "centrality", "--model", "funding", "--withdraw", "vc-fund", "--from", "vc-fund,bank", "--to", "chipmaker", "--measure", "katz");
+            "--overlay", "centrality", "--model", "funding", "--withdraw", "vc-fund", "--from", "vc-fund,bank", "--to", "chipmaker", "--measure", "katz", "--view", "network");
 
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(output, "with cascade, cut, dominators, centrality");

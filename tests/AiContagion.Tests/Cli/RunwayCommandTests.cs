@@ -43,6 +43,61 @@ public sealed class RunwayCommandTests
         Assert.IsTrue(File.Exists(folder.File("r.png")));
     }
 
+    // RunwayChannelTests.CollateralSale_MarksDownAnotherNeocloudAndCallsItsLoan through the command line: nebius fails in
+    // month 3 with both channels (--model runway and the runway command alike), survives without them.
+    [TestMethod]
+    [DataRow(new[] { "runway" }, new[] { "--collateral-sales", "--margin-calls" }, 3)]
+    [DataRow(new[] { "runway" }, new string[0], null)]
+    [DataRow(new[] { "runway" }, new[] { "--collateral-sales" }, null)]
+    public void Runway_CollateralSalesAndMarginCalls(string[] command, string[] flags, int? nebiusMonth)
+    {
+        using var folder = new TempFolder();
+        var graph = folder.File("gpu.json");
+        FinancingNetworkFile.Save(AiContagion.Tests.Cascades.RunwayChannelTests.Gpu(100), graph);
+
+        var run = CliRunner.Run([.. command, graph, "--months", "5", "--json", .. flags]);
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var nebius = json.RootElement.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "nebius");
+        Assert.AreEqual(nebiusMonth, nebius.GetProperty("failedMonth").ValueKind == JsonValueKind.Null ? null : nebius.GetProperty("failedMonth").GetInt32());
+    }
+
+    [TestMethod]
+    [DataRow("--margin-calls", "funding")]
+    [DataRow("--collateral-sales", "chain")]
+    [DataRow("--stake-losses", "funding")]
+    public void Cascade_ChannelOutsideItsModels_Exit2(string flag, string model)
+    {
+        using var folder = new TempFolder();
+        var graph = folder.File("gpu.json");
+        FinancingNetworkFile.Save(AiContagion.Tests.Cascades.RunwayChannelTests.Gpu(100), graph);
+
+        var run = CliRunner.Run("cascade", graph, "--model", model, flag);
+
+        Assert.AreEqual(2, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, $"{flag} does not apply to the {model} model");
+    }
+
+    // The stake of RunwayChannelTests.Stake (valuation 100): with --stake-losses the holder loses 30 > 20 and fails.
+    [TestMethod]
+    [DataRow("chain", false, 1)]
+    [DataRow("chain", true, 2)]
+    [DataRow("runway", true, 2)]
+    public void Cascade_StakeLosses(string model, bool stakes, int failed)
+    {
+        using var folder = new TempFolder();
+        var graph = folder.File("stake.json");
+        FinancingNetworkFile.Save(AiContagion.Tests.Cascades.RunwayChannelTests.Stake(100, null), graph);
+
+        string[] args = ["cascade", graph, "--model", model, "--fail", "lab", "--json", .. stakes ? new[] { "--stake-losses" } : []];
+        var run = CliRunner.Run(args);
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.AreEqual(failed, json.RootElement.GetProperty("entitiesFailed").GetInt32(), run.Output);
+    }
+
     [TestMethod]
     public void Runway_AiChainTable()
     {

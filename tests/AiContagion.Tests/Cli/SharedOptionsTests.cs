@@ -107,7 +107,7 @@ public sealed class SharedOptionsTests
         var model = CascadeModels.Create(CascadeModelKind.Credit, new CascadeModelSettings { Solvency = new SolvencyOptions { Recovery = RecoveryRates.Zero.With(LinkKind.Loan, 0.5) } });
         var expected = DotWriter.ToDot(toy, new DotOptions { Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(model.Run(toy, CascadeShock.Fail("neocloud"))) } });
 
-        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("x.dot"), "--overlay", "cascade", "--model", "credit", "--fail", "neocloud", "--recovery", "Loan=0.5");
+        var run = CliRunner.Run("export", Repo.Graph("toy-chain.json"), "-o", temp.File("x.dot"), "--overlay", "cascade", "--model", "credit", "--fail", "neocloud", "--recovery", "Loan=0.5", "--view", "network");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         Assert.AreEqual(expected, File.ReadAllText(temp.File("x.dot")));
@@ -123,7 +123,7 @@ public sealed class SharedOptionsTests
             Overlays = new DiagramOverlays { Cascade = ModelOverlays.Cascade(CascadeModels.Create(CascadeModelKind.EisenbergNoe).Run(c3, CascadeShock.ExternalAssetsLostByAll(c3, 0.1))) },
         });
 
-        var run = CliRunner.Run("export", Repo.Path("graphs", "textbook", "c3-seniority.json"), "-o", temp.File("x.dot"), "--overlay", "cascade", "--model", "eisenberg-noe", "--external-shock-all", "0.1");
+        var run = CliRunner.Run("export", Repo.Path("graphs", "textbook", "c3-seniority.json"), "-o", temp.File("x.dot"), "--overlay", "cascade", "--model", "eisenberg-noe", "--external-shock-all", "0.1", "--view", "network");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         Assert.AreEqual(expected, File.ReadAllText(temp.File("x.dot")));

@@ -33,7 +33,7 @@ public sealed class DotEscapingPropertyTests
 
     private static readonly Gen<string> Text = Piece.Array[0, 8].Select(string.Concat);
 
-    private static readonly Gen<GraphSpec> Graph = Gen.Select(
+    internal static readonly Gen<GraphSpec> Graph = Gen.Select(
         Text.Array[1, 6], Text.Array[6], Text, Text, Gen.Int[0, 1_000_000],
         (ids, names, unit, title, seed) => new GraphSpec(ids, names, unit, title, seed));
 
@@ -160,7 +160,7 @@ public sealed class DotEscapingPropertyTests
 
     private static string Show(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private static FinancingNetwork Build(GraphSpec spec)
+    internal static FinancingNetwork Build(GraphSpec spec)
     {
         var random = new Random(spec.Seed);
         var metadata = new NetworkMetadata { Title = spec.Title, Unit = string.IsNullOrWhiteSpace(spec.Unit) ? "u" : spec.Unit, AsOf = spec.Title };
@@ -195,7 +195,7 @@ public sealed class DotEscapingPropertyTests
         return builder.Build();
     }
 
-    private sealed record GraphSpec(string[] Ids, string[] Names, string Unit, string Title, int Seed)
+    internal sealed record GraphSpec(string[] Ids, string[] Names, string Unit, string Title, int Seed)
     {
         public override string ToString() => $"ids [{string.Join(" | ", Ids.Select(Show))}] names [{string.Join(" | ", Names.Select(Show))}] unit {Show(Unit)} title {Show(Title)} seed {Seed}";
     }

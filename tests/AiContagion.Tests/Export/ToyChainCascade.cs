@@ -4,7 +4,7 @@ using AiContagion.Model;
 namespace AiContagion.Tests.Export;
 
 /// <summary>
-/// The funding-withdrawal cascade (DESIGN.md §3.1) on graphs/toy-chain.json, derived by hand, as a
+/// The funding-withdrawal cascade (docs/concepts.md#funding-withdrawal-liquidity-cascade) on graphs/toy-chain.json, derived by hand, as a
 /// <see cref="CascadeOverlay"/>. It stands in for the cascade model (another branch) in the diagram tests and
 /// in the committed picture docs/toy-chain-cascade.png; once the model is merged the picture should be made
 /// from its result through the adapter instead.

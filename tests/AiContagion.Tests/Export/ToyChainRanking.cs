@@ -3,7 +3,7 @@ using AiContagion.Export;
 namespace AiContagion.Tests.Export;
 
 /// <summary>
-/// The withdrawal ranking (DESIGN.md §3) of graphs/toy-chain.json under the funding-withdrawal cascade, with
+/// The withdrawal ranking (docs/concepts.md#a-link-is-down) of graphs/toy-chain.json under the funding-withdrawal cascade, with
 /// every entity as a candidate, derived by hand. It stands in for WithdrawalRanking (another branch) in the chart
 /// tests and in the committed picture docs/toy-chain-ranking.png.
 /// </summary>

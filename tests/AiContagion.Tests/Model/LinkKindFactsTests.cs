@@ -5,7 +5,7 @@ namespace AiContagion.Tests.Model;
 [TestClass]
 public sealed class LinkKindFactsTests
 {
-    // DESIGN.md §2: the three readings per kind.
+    // docs/concepts.md#links: the three readings per kind.
     [TestMethod]
     [DataRow(LinkKind.Equity, LinkClass.Claim, false, false)]
     [DataRow(LinkKind.SpvContribution, LinkClass.Claim, false, false)]

@@ -11,7 +11,7 @@ namespace AiContagion.Cascades.Engines;
 /// the greatest clearing vector by the fictitious-default algorithm, with the round in which each entity defaults.
 /// </summary>
 /// <remarks>
-/// <para><b>Obligations</b> (DESIGN.md §2): a debt link (Loan, Bond, CreditFacility, VendorFinancing) From → To makes
+/// <para><b>Obligations</b> (docs/concepts.md#links): a debt link (Loan, Bond, CreditFacility, VendorFinancing) From → To makes
 /// To owe From its amount; a commercial link From → To makes From owe To; Equity and SpvContribution carry none.
 /// <c>owed_i</c> = Σ obligations of debtor i; <c>p̄_i = owed_i + ext_i</c> (pari passu) or <c>owed_i</c> (senior);
 /// <c>Π_ij = L_ij / p̄_i</c>. Given payments p, <c>inflow_i = Σ_j Π_ji p_j</c>.</para>

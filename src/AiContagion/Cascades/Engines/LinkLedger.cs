@@ -78,7 +78,7 @@ internal sealed class LinkLedger
     }
 
     /// <summary>
-    /// The links a failure brings down (DESIGN.md §3): every link out of the entity (its payments stop) and every
+    /// The links a failure brings down (docs/concepts.md#a-link-is-down): every link out of the entity (its payments stop) and every
     /// claim link into it (its funders' claims are impaired).
     /// </summary>
     public void ApplyFailure(int entity, int round)

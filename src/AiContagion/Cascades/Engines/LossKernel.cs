@@ -34,16 +34,34 @@ internal sealed class LossKernel
     /// <param name="index">The network's index.</param>
     /// <param name="claims">The claim links into each entity (the kernel shares their row starts).</param>
     /// <param name="lossGivenDefault">Per <see cref="LinkKind"/> (by value), <c>1 − R</c>.</param>
+    /// <param name="stakeCapital">
+    /// With the stake-loss channel (<see cref="SolvencyOptions.StakeLosses"/>), each entity's capital (its book equity
+    /// where it has no valuation): an Equity link with a share then loses <c>max((1 − R) · amount, share · value)</c>,
+    /// value = the issuer's valuation, else its capital when finite; <see langword="null"/> without the channel.
+    /// </param>
     /// <returns>The kernel.</returns>
-    public static LossKernel ClaimAmounts(NetworkIndex index, ClaimRows claims, double[] lossGivenDefault)
+    public static LossKernel ClaimAmounts(NetworkIndex index, ClaimRows claims, double[] lossGivenDefault, double[]? stakeCapital = null)
     {
         var creditor = new int[claims.Link.Length];
         var loss = new double[claims.Link.Length];
+        var shares = stakeCapital is null ? null : index.Terms.Share;
+        var valuation = index.EntityTerms.Valuation;
         for (var c = 0; c < creditor.Length; c++)
         {
             var l = claims.Link[c];
             creditor[c] = index.LinkFrom[l];
             loss[c] = lossGivenDefault[(int)index.Kind[l]] * claims.Amount[c];
+            if (shares is not null && index.Kind[l] == LinkKind.Equity && !double.IsNaN(shares[l]))
+            {
+                var issuer = index.LinkTo[l];
+                var value = !double.IsNaN(valuation[issuer]) ? valuation[issuer]
+                    : double.IsFinite(stakeCapital![issuer]) ? Math.Max(0, stakeCapital[issuer])
+                    : double.NaN;
+                if (shares[l] * value > loss[c])
+                {
+                    loss[c] = shares[l] * value;
+                }
+            }
         }
 
         return new LossKernel(claims.Start, creditor, loss);

@@ -82,10 +82,14 @@ internal sealed class RunwayEngine : CascadeEngine
         return new CascadeSummary(last, run.FailedOrder.Length, run.CascadeFailures, down.Links.Length, down.DirectCount, down.Amount, down.DirectAmount, null);
     }
 
-    /// <summary>The fast path when it applies, else the month loop (through the general comparison of two results).</summary>
+    /// <summary>
+    /// The fast path when it applies, else the month loop (through the general comparison of two results). The fast path
+    /// is off when a channel is on (<see cref="RunwayOptions.AnyChannel"/>): a margin call spares its lender and a stake's
+    /// or a holding's loss depends on the whole month's state, outside the difference evaluator's events.
+    /// </summary>
     internal override BaselineDifference SummarizeAgainstBaseline(ResolvedShock shock, CancellationToken cancellationToken)
     {
-        if ((long)Network.EntityCount * (_plan.Months + 1) <= RunwayDifference.MaximumCells)
+        if (_plan.Channels is null && (long)Network.EntityCount * (_plan.Months + 1) <= RunwayDifference.MaximumCells)
         {
             var baseline = Baseline(cancellationToken);
             if (!_evaluators.TryTake(out var evaluator))

@@ -244,6 +244,12 @@ internal sealed class RunwayPlan
         }
 
         LossCapableCount = lossCapable;
+        if (options.AnyChannel)
+        {
+            Channels = new RunwayChannels(this, options);
+            WidenLossSlack(Channels);
+        }
+
         Assumptions = RunwayAssumptions.Create(options, CalendarMonth.TryParse(asOf, out var month) ? month : null, undatedClaims, undatedContracts, withoutStart, [.. unknown]);
     }
 
@@ -300,6 +306,9 @@ internal sealed class RunwayPlan
     public int LossCapableCount { get; }
 
     public RunwayAssumptions Assumptions { get; }
+
+    /// <summary>The stake, margin-call and collateral-sale channels, when any is on; else <see langword="null"/> (the model without them, unchanged).</summary>
+    public RunwayChannels? Channels { get; }
 
     /// <summary>The payment link l's stream owes in month k (any k; 0 outside its months), before any stop.</summary>
     public double Due(int l, int k)
@@ -385,8 +394,10 @@ internal sealed class RunwayPlan
         var debtService = new double[n];
         var lossChanged = new List<int>();
         var isLossChanged = new bool[n];
+        var channels = Channels is null ? null : new ChannelState(Channels);
+        var called = channels?.Called;
         run.Record(0, this);
-        Settle(run, shock, 0, outstanding, lossChanged, isLossChanged);
+        Settle(run, shock, 0, outstanding, lossChanged, isLossChanged, channels);
         run.RecordLosses(0, this);
         for (var k = 1; k <= h; k++)
         {
@@ -459,7 +470,13 @@ internal sealed class RunwayPlan
             }
 
             run.Record(k, this);
-            Settle(run, shock, k, outstanding, lossChanged, isLossChanged);
+            Settle(run, shock, k, outstanding, lossChanged, isLossChanged, channels);
+            if (channels is not null)
+            {
+                // Margin calls move cash at the end of the month: the month's closing cash includes them.
+                run.Record(k, this);
+            }
+
             run.RecordLosses(k, this);
 
             void Pay(int l, double due)
@@ -471,6 +488,14 @@ internal sealed class RunwayPlan
 
                 var u = from[l];
                 var v = to[l];
+                if (called is not null && called[l])
+                {
+                    // A loan called by a margin call is closed: its lender disburses no more.
+                    stopped += due;
+                    run.LostInflow[v] += due;
+                    return;
+                }
+
                 var share = fail[u] >= 0 ? 0.0 : phi[u] > 0 && k > t0 ? 1.0 - phi[u] : 1.0;
                 var paid = due * share;
                 stopped += due - paid;
@@ -498,7 +523,7 @@ internal sealed class RunwayPlan
     }
 
     /// <summary>
-    /// How link l stands at the end of a run (DESIGN.md §3, the runway's reading): down in the month its payer withdrew
+    /// How link l stands at the end of a run (docs/concepts.md#a-link-is-down, the runway's reading): down in the month its payer withdrew
     /// (cause Withdrawn, amount φ × amount) or failed (PayerFailed), when payments were still due after that month, or —
     /// a claim — in the month its recipient failed (RecipientFailed), when the funder still had principal outstanding or
     /// paid in, or payments still to make. The first in time wins (within a month: Withdrawn, PayerFailed,
@@ -558,8 +583,15 @@ internal sealed class RunwayPlan
         return overlap <= 0 ? 0.0 : _rate[l] * Math.Min(1.0, overlap);
     }
 
-    /// <summary>The end of month k: the shock (k = t0), cash and loss failures, then the losses they cause, until no one else fails.</summary>
-    private void Settle(RunwayRun run, RunwayShock shock, int k, double[] outstanding, List<int> lossChanged, bool[] isLossChanged)
+    /// <summary>
+    /// The end of month k: with <see cref="RunwayOptions.CollateralSales"/>, last month's seized collateral is sold and
+    /// its holders marked down; then the shock (k = t0), cash and loss failures, and the losses the failures cause (with
+    /// <see cref="RunwayOptions.StakeLosses"/>, the stakes' values); with <see cref="RunwayOptions.MarginCalls"/>, the
+    /// loans whose collateral fell this month and now breach their maxLtv are called and paid, and the borrowers the
+    /// calls drain below the floor fail — until no one else fails. Last, the collateral of the month's failed borrowers
+    /// is marked for sale next month.
+    /// </summary>
+    private void Settle(RunwayRun run, RunwayShock shock, int k, double[] outstanding, List<int> lossChanged, bool[] isLossChanged, ChannelState? channels)
     {
         var fail = run.FailMonth;
         var loss = run.Loss;
@@ -571,6 +603,7 @@ internal sealed class RunwayPlan
             newly.Add(v);
         }
 
+        channels?.Sell(this, run, lossChanged, isLossChanged);
         if (k == WithdrawalMonth)
         {
             foreach (var v in shock.Failed)
@@ -600,31 +633,80 @@ internal sealed class RunwayPlan
         }
 
         lossChanged.Clear();
-        for (var i = 0; i < newly.Count; i++)
+        var i = 0;
+        while (true)
         {
-            foreach (var l in _index.LinksInto(newly[i]))
+            for (; i < newly.Count; i++)
             {
-                if (!_index.Kind[l].IsClaim())
+                foreach (var l in _index.LinksInto(newly[i]))
                 {
-                    continue;
-                }
-
-                run.OutstandingAtRecipientFailure[l] = outstanding[l];
-                var u = _index.LinkFrom[l];
-                if (LossIndex[u] >= 0)
-                {
-                    loss[u] += LossGivenDefault[l] * outstanding[l];
-                    if (fail[u] < 0 && loss[u] > Capital[u] + LossSlack[u])
+                    if (!_index.Kind[l].IsClaim())
                     {
-                        FailAt(u, RunwayFailureCause.Losses);
+                        continue;
                     }
+
+                    run.OutstandingAtRecipientFailure[l] = outstanding[l];
+                    var u = _index.LinkFrom[l];
+                    if (LossIndex[u] >= 0)
+                    {
+                        var charged = LossGivenDefault[l] * outstanding[l];
+                        loss[u] += charged;
+                        if (channels is not null)
+                        {
+                            loss[u] += channels.Plan.StakeExtra(l, charged);
+                        }
+
+                        if (fail[u] < 0 && loss[u] > Capital[u] + LossSlack[u])
+                        {
+                            FailAt(u, RunwayFailureCause.Losses);
+                        }
+                    }
+                }
+            }
+
+            if (channels is null || !channels.CallMargins(this, run, k, outstanding, newly))
+            {
+                break;
+            }
+
+            // The borrowers the calls drained: below the floor, they fail this month.
+            foreach (var b in channels.Drained)
+            {
+                if (fail[b] < 0 && !Unlimited[b] && run.Cash[b] < Floor - Slack[b])
+                {
+                    FailAt(b, RunwayFailureCause.Cash);
                 }
             }
         }
 
+        channels?.Seize(this, k, outstanding, newly);
         foreach (var v in newly)
         {
             run.LossAtFailure[v] = loss[v];
+        }
+    }
+
+    // The loss test's rounding slack also scales with what the channels can charge: stake values and holdings.
+    private void WidenLossSlack(RunwayChannels channels)
+    {
+        for (var l = 0; l < _index.LinkCount; l++)
+        {
+            var u = _index.LinkFrom[l];
+            if (LossIndex[u] >= 0 && channels.StakeValue[l] > 0)
+            {
+                LossSlack[u] += SlackFactor * channels.StakeValue[l];
+            }
+        }
+
+        foreach (var holders in channels.Holders)
+        {
+            foreach (var (holder, amount, _) in holders)
+            {
+                if (LossIndex[holder] >= 0)
+                {
+                    LossSlack[holder] += SlackFactor * amount;
+                }
+            }
         }
     }
 

@@ -79,7 +79,7 @@ internal sealed class ThresholdCascadeEngine : CascadeEngine
             _solvency = true;
             _capital = BalanceSheet.Capital(_index, solvency.Capital);
             _rule = solvency.Rule;
-            _kernel = solvency.Kernel(_index, claims);
+            _kernel = solvency.Kernel(_index, claims, _capital);
             _insolventAtStart = [.. Enumerable.Range(0, _index.EntityCount).Where(v => BalanceSheet.Breaks(_rule, 0.0, _capital[v]))];
         }
 

@@ -1,42 +1,5 @@
 namespace AiContagion.Reconstruction;
 
-/// <summary>
-/// The random choices of the minimum-density search, apart so that a test can replay a published run's choices
-/// (R's generator cannot be reproduced): whether to remove a link, which link to remove, which open cell to propose,
-/// and whether to accept it.
-/// </summary>
-internal interface IDensityChoices
-{
-    /// <summary>Whether this iteration removes a link (called only when one exists and the iteration is not the first).</summary>
-    bool Remove(double probability);
-
-    /// <summary>Which of the <paramref name="count"/> links to remove, uniformly.</summary>
-    int PickUsed(int count);
-
-    /// <summary>An open cell with positive weight, drawn with probability weight / total weight.</summary>
-    (int Row, int Column) PickCell(IDensityState state);
-
-    /// <summary>Whether to accept a proposal that changes the objective by <paramref name="change"/>: always when it rises, else with probability exp(θ · change).</summary>
-    bool Accept(double change, double theta);
-}
-
-/// <summary>What a <see cref="IDensityChoices"/> sees of the search: the open cells and their weights Q.</summary>
-internal interface IDensityState
-{
-    int Rows { get; }
-
-    int Columns { get; }
-
-    /// <summary>Σ of the weights of the open cells.</summary>
-    double TotalWeight { get; }
-
-    /// <summary>Σ of the weights of row i's open cells (kept up to date incrementally, so within rounding).</summary>
-    double RowWeight(int row);
-
-    /// <summary>The weight of cell (i, j): <c>max(ad_i / ld_j, ld_j / ad_i)</c> when it is open and both deficits are positive, else 0.</summary>
-    double Weight(int row, int column);
-}
-
 /// <summary>The seeded choices: uniform draws from <see cref="ReconstructionRandom"/>.</summary>
 internal sealed class RandomDensityChoices(long seed) : IDensityChoices
 {
