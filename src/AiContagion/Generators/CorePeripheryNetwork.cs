@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Generators;
 
@@ -39,7 +40,7 @@ public static class CorePeripheryNetwork
         ArgumentOutOfRangeException.ThrowIfLessThan(peripheryLinks, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(peripheryLinks, core);
         ArgumentOutOfRangeException.ThrowIfNegative(coreScale);
-        var random = new GeneratorRandom(seed);
+        var random = new SeededRandom(seed);
         var ids = GeneratorIds.Create(entities);
         var builder = FinancingNetwork.CreateBuilder().WithMetadata(new NetworkMetadata
         {

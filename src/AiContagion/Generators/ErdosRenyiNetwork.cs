@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Generators;
 
@@ -67,7 +68,7 @@ public static class ErdosRenyiNetwork
         }
 
         var p = meanDegree / (entities - 1);
-        var random = new GeneratorRandom(seed);
+        var random = new SeededRandom(seed);
         var pairs = (long)entities * (entities - 1);
         var expected = (int)Math.Min(int.MaxValue / 2, (pairs * p) + (4 * Math.Sqrt(pairs * p)) + 16);
         var from = new List<int>(expected);

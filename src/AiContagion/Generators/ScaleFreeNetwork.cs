@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Generators;
 
@@ -38,7 +39,7 @@ public static class ScaleFreeNetwork
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(amountSigma);
-        var random = new GeneratorRandom(seed);
+        var random = new SeededRandom(seed);
         var from = new int[links];
         var to = new int[links];
         for (var l = 0; l < links; l++)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiContagion.Model;
+using AiContagion.Numerics;
 
 namespace AiContagion.Generators;
 
@@ -39,7 +40,7 @@ public static class SyntheticFinancingNetwork
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(entities, 100);
         ArgumentOutOfRangeException.ThrowIfLessThan(links, 1);
-        var random = new GeneratorRandom(seed);
+        var random = new SeededRandom(seed);
 
         // Tier membership: contiguous index ranges, every tier non-empty.
         var tierOf = new Sector[entities];
@@ -123,7 +124,7 @@ public static class SyntheticFinancingNetwork
     }
 
     private static FinancingNetwork Assemble(
-        int entities, int links, int seed, GeneratorRandom random, Sector[] tierOf, int[] from, int[] to, LinkKind[] kind, double[] amount)
+        int entities, int links, int seed, SeededRandom random, Sector[] tierOf, int[] from, int[] to, LinkKind[] kind, double[] amount)
     {
         var inflow = new double[entities];
         var outflow = new double[entities];
@@ -177,7 +178,7 @@ public static class SyntheticFinancingNetwork
     {
         private readonly List<int> _history = new(Math.Min(capacity, 1 << 20));
 
-        public int Pick(GeneratorRandom random)
+        public int Pick(SeededRandom random)
         {
             var choice = _history.Count > 0 && random.NextDouble() < 0.7
                 ? _history[random.Next(_history.Count)]

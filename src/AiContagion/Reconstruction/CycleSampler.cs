@@ -1,3 +1,5 @@
+using AiContagion.Numerics;
+
 namespace AiContagion.Reconstruction;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class CycleSampler
     private readonly double _linkLog;
     private readonly double _intensity;
     private readonly double _epsilon;
-    private readonly ReconstructionRandom _random;
+    private readonly SeededRandom _random;
 
     public CycleSampler(TransportProblem p, double[] u, double[] v, double linkProbability, double intensity, long seed)
     {
@@ -79,7 +81,7 @@ internal sealed class CycleSampler
         _linkLog = Math.Log(linkProbability) + Math.Log(intensity);
         _intensity = intensity;
         _epsilon = p.Total * 1e-12;
-        _random = new ReconstructionRandom(seed);
+        _random = new SeededRandom(seed);
     }
 
     /// <summary>The open active cells, as indices into the dense matrix (row-major over the active rows and columns).</summary>

@@ -1,9 +1,11 @@
+using AiContagion.Numerics;
+
 namespace AiContagion.Reconstruction;
 
-/// <summary>The seeded choices: uniform draws from <see cref="ReconstructionRandom"/>.</summary>
+/// <summary>The seeded choices: uniform draws from <see cref="SeededRandom"/>.</summary>
 internal sealed class RandomDensityChoices(long seed) : IDensityChoices
 {
-    private readonly ReconstructionRandom _random = new(seed);
+    private readonly SeededRandom _random = new(seed);
 
     public bool Remove(double probability) => _random.NextDouble() < probability;
 

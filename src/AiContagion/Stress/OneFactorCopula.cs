@@ -1,5 +1,6 @@
 using AiContagion.Generators;
 using MathNet.Numerics.Distributions;
+using AiContagion.Numerics;
 
 namespace AiContagion.Stress;
 
@@ -39,7 +40,7 @@ internal sealed class OneFactorCopula
     public int Count => _threshold.Length;
 
     /// <summary>Draws one trial: <paramref name="withdraws"/>[i] is set for each entity that withdraws; returns how many do.</summary>
-    public int Draw(GeneratorRandom random, Span<bool> withdraws)
+    public int Draw(SeededRandom random, Span<bool> withdraws)
     {
         var factor = random.NextGaussian();
         var count = 0;

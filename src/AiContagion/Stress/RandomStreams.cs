@@ -1,4 +1,5 @@
 using AiContagion.Generators;
+using AiContagion.Numerics;
 
 namespace AiContagion.Stress;
 
@@ -7,7 +8,7 @@ namespace AiContagion.Stress;
 /// the seed and nothing else: not on the thread count, the scheduling or the order trials finish in.
 /// </summary>
 /// <remarks>
-/// Stream <c>k</c> of seed <c>s</c> is xoshiro256** (<see cref="GeneratorRandom"/>) seeded with
+/// Stream <c>k</c> of seed <c>s</c> is xoshiro256** (<see cref="SeededRandom"/>) seeded with
 /// <c>mix(mix(s) + (k + 1) · γ)</c>, where mix is the SplitMix64 finaliser and γ = 0x9E3779B97F4A7C15 (Steele, Lea
 /// &amp; Flood 2014, "Fast splittable pseudorandom number generators", OOPSLA '14, doi:10.1145/2660193.2660195).
 /// Distinct stream numbers give distinct 64-bit seeds (mix is a bijection), whose states the SplitMix seeding of
@@ -25,7 +26,7 @@ internal static class RandomStreams
     public static long StreamSeed(long seed, long first, long second) => StreamSeed(StreamSeed(seed, first), second);
 
     /// <summary>The random source of one stream.</summary>
-    public static GeneratorRandom Create(long seed, long stream) => new(StreamSeed(seed, stream));
+    public static SeededRandom Create(long seed, long stream) => new(StreamSeed(seed, stream));
 
     /// <summary>The SplitMix64 finaliser (a bijection on 64-bit values).</summary>
     public static ulong Mix(ulong z)

@@ -1,16 +1,17 @@
 using AiContagion.Generators;
+using AiContagion.Numerics;
 
 namespace AiContagion.Stress;
 
 /// <summary>
-/// A <see cref="Random"/> over a <see cref="GeneratorRandom"/> stream, so MathNet.Numerics samplers (Beta, LogNormal)
+/// A <see cref="Random"/> over a <see cref="SeededRandom"/> stream, so MathNet.Numerics samplers (Beta, LogNormal)
 /// draw from the seeded per-trial stream.
 /// </summary>
 /// <remarks>Not thread-safe: one per stream.</remarks>
-internal sealed class StreamRandom(GeneratorRandom source) : Random
+internal sealed class StreamRandom(SeededRandom source) : Random
 {
     /// <summary>The underlying stream; may be switched to the next trial's stream (saves an allocation per trial).</summary>
-    public GeneratorRandom Source { get; set; } = source;
+    public SeededRandom Source { get; set; } = source;
 
     /// <inheritdoc/>
     public override double NextDouble() => Source.NextDouble();

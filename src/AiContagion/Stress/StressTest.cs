@@ -224,7 +224,7 @@ public sealed class StressTest
         private readonly int[] _failureCounts = new int[plan.EntityCount];
         private readonly List<int> _failed = [];
         private readonly double[] _commonFractions = new double[plan.Exposed.Length];
-        private readonly StreamRandom _random = new(new GeneratorRandom(0));
+        private readonly StreamRandom _random = new(new SeededRandom(0));
 
         public void Run(int trial, Outcomes outcomes, CancellationToken cancellationToken)
         {

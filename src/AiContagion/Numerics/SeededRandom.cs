@@ -1,18 +1,18 @@
-namespace AiContagion.Generators;
+namespace AiContagion.Numerics;
 
 /// <summary>
-/// The seeded pseudo-random source every generator uses: xoshiro256** (Blackman &amp; Vigna 2018) seeded through
+/// The seeded pseudo-random source of the generators, the stress runs and the reconstruction samplers: xoshiro256** (Blackman &amp; Vigna 2018) seeded through
 /// SplitMix64, so the same seed gives the same network on every machine, runtime and thread count.
 /// </summary>
-/// <remarks>Not thread-safe; one instance per generation.</remarks>
-internal sealed class GeneratorRandom
+/// <remarks>Not thread-safe; one instance per generation or run.</remarks>
+internal sealed class SeededRandom
 {
     private ulong _s0;
     private ulong _s1;
     private ulong _s2;
     private ulong _s3;
 
-    public GeneratorRandom(long seed)
+    public SeededRandom(long seed)
     {
         var x = unchecked((ulong)seed);
         _s0 = SplitMix(ref x);
