@@ -255,6 +255,13 @@ public sealed class CascadeResult
 
     internal bool IsFailedIndex(int entity) => Array.IndexOf(_failedOrder, entity) >= 0;
 
+    /// <summary>
+    /// The outcome of the i-th down link (in <see cref="DownLinkIndices"/> order), made on its own: a summary's top rows
+    /// without the 10⁶ outcomes of <see cref="Links"/>.
+    /// </summary>
+    internal LinkOutcome DownLinkOutcomeAt(int i) =>
+        new(_downLinks[i], true, _downCauses[i], _downRounds[i]) { AmountDown = _downAmounts[i] };
+
     /// <summary>The amount down of the i-th down link (in <see cref="DownLinkIndices"/> order).</summary>
     internal double DownAmountAt(int i) => _downAmounts[i];
 

@@ -29,6 +29,21 @@ internal sealed class EntityPositions
     /// <summary>Number of distinct ids held.</summary>
     public int Count => _count;
 
+    /// <summary>Makes room for <paramref name="count"/> ids in all, so that adding them never grows the table.</summary>
+    public void Reserve(int count)
+    {
+        var capacity = _slots.Length;
+        while (capacity < 2L * count && capacity < 1 << 30)
+        {
+            capacity *= 2;
+        }
+
+        if (capacity > _slots.Length)
+        {
+            Rehash(capacity);
+        }
+    }
+
     /// <summary>Adds an id at a position, unless the id is already there (the first entity of an id wins).</summary>
     public void Add(string id, int position)
     {
@@ -101,9 +116,11 @@ internal sealed class EntityPositions
         slots[i] = slot;
     }
 
-    private void Grow()
+    private void Grow() => Rehash(_slots.Length * 2);
+
+    private void Rehash(int capacity)
     {
-        var larger = new Slot[_slots.Length * 2];
+        var larger = new Slot[capacity];
         foreach (var slot in _slots)
         {
             if (slot.Id is not null)

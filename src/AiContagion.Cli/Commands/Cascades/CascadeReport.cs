@@ -131,7 +131,7 @@ internal static class CascadeReport
 
         w.WriteEndArray();
         w.WriteStartArray("links");
-        foreach (var l in scope.Complete ? result.Links.AsEnumerable() : result.DownLinkIndices.Take(scope.Rows).Select(i => result.Links[i]))
+        foreach (var l in scope.Complete ? result.Links.AsEnumerable() : TopDownLinks(result, scope.Rows))
         {
             var link = network.Links[l.Index];
             w.WriteStartObject();
@@ -183,6 +183,15 @@ internal static class CascadeReport
             {
                 yield return e;
             }
+        }
+    }
+
+    /// <summary>The first down links (by round, then network order), without making every link's outcome.</summary>
+    private static IEnumerable<LinkOutcome> TopDownLinks(CascadeResult result, int rows)
+    {
+        for (var i = 0; i < Math.Min(rows, result.LinksDown); i++)
+        {
+            yield return result.DownLinkOutcomeAt(i);
         }
     }
 
@@ -247,10 +256,9 @@ internal static class CascadeReport
 
         var links = new Table().AddColumn(new TableColumn("round").RightAligned()).AddColumn("from").AddColumn("to").AddColumn("kind")
             .AddColumn(new TableColumn($"amount down ({unit})").RightAligned()).AddColumn("cause");
-        foreach (var index in result.DownLinkIndices.Take(rows))
+        foreach (var l in TopDownLinks(result, rows))
         {
-            var l = result.Links[index];
-            var link = network.Links[index];
+            var link = network.Links[l.Index];
             links.AddRow(
                 l.Round!.Value.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(link.From),
