@@ -3,6 +3,7 @@ using System.Text.Json;
 using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Io;
 using AiContagion.Model;
 using Spectre.Console;
 using Link = AiContagion.Model.Link;
@@ -49,7 +50,14 @@ internal static class CascadeReport
 
         if (links is not null)
         {
-            LinkRows.Write(links, result.Links.Select((l, i) => (l, network.Links[i])));
+            if (Path.GetExtension(links).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                AtomicFile.Write(links, stream => LinkOutcomeCsv.Write(stream, result, LinkRows.Columns.Select(c => c.Name)));
+            }
+            else
+            {
+                LinkRows.Write(links, result.Links.Select((l, i) => (l, network.Links[i])));
+            }
         }
     }
 
