@@ -275,8 +275,7 @@ public static class CsvNetworkReader
         var optional = table.OptionalFields(FieldSchema.Links);
         while (table.Next(out var line))
         {
-            var fromIndex = table.Endpoint(from, "from", positions, out var fromId);
-            var toIndex = table.Endpoint(to, "to", positions, out var toId);
+            table.Endpoints(from, to, positions, out var fromIndex, out var fromId, out var toIndex, out var toId);
             var kindValue = table.Kind(kind);
             var amountValue = table.Number(amount, "amount", required: true);
             var link = new Link(fromId ?? string.Empty, toId ?? string.Empty, kindValue, amountValue ?? 0) { Attributes = table.ExtraAttributes() };

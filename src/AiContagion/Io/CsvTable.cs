@@ -260,6 +260,28 @@ internal sealed class CsvTable : IDisposable
         return -1;
     }
 
+    /// <summary>
+    /// A link's two endpoint cells, as two <see cref="Endpoint"/> calls (from, then to) would resolve and report them;
+    /// two plain known ids (the common case) are looked up together (<see cref="EntityPositions.FindPair"/>).
+    /// </summary>
+    public void Endpoints(int fromColumn, int toColumn, EntityPositions entities, out int fromIndex, out string? fromId, out int toIndex, out string? toId)
+    {
+        var row = _reader.Current;
+        var from = row[fromColumn].Span;
+        var to = row[toColumn].Span;
+        if (!from.IsEmpty && !to.IsEmpty && from[0] != '"' && to[0] != '"')
+        {
+            entities.FindPair(from, to, out fromId, out fromIndex, out toId, out toIndex);
+            if (fromId is not null && toId is not null)
+            {
+                return;
+            }
+        }
+
+        fromIndex = Endpoint(fromColumn, "from", entities, out fromId);
+        toIndex = Endpoint(toColumn, "to", entities, out toId);
+    }
+
     /// <summary>The optional fields of a schema that this file has a column for, with their columns.</summary>
     public (NetworkField<TRecord> Field, int Column)[] OptionalFields<TRecord>(RecordFields<TRecord> fields)
         where TRecord : class =>
