@@ -22,6 +22,7 @@ public static class QuickTimer
         var enPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.EisenbergNoeClearing().Prepare(network));
         var drPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.LinearDebtRank().Prepare(network));
         var ffPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.CreditLossCascade().Prepare(network));
+        var runwayPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.RunwayCascade(new Cascades.RunwayOptions { Months = 24 }).Prepare(network));
         var valuationNetwork = new Lazy<FinancingNetwork>(() => ValuationData.Create(network));
         var valuation = new Lazy<Valuation.CrossHoldingsValuation>(() => new Valuation.CrossHoldingsValuation(valuationNetwork.Value));
         var valuationResult = new Lazy<Valuation.ValuationResult>(() => valuation.Value.Value());
@@ -58,6 +59,11 @@ public static class QuickTimer
             ("ranking", () => { var r = Workloads.Ranking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("ranking-1thread", () => { var r = Workloads.Ranking(network, 1); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("stress", () => $"{Workloads.Stress(network).LinksDown}"),
+            ("runway-prepare", () => new Cascades.RunwayCascade(new Cascades.RunwayOptions { Months = 24 }).Prepare(network).ToString() ?? ""),
+            ("runway-simulate", () => $"failed {((Cascades.Engines.RunwayEngine)runwayPrepared.Value).Plan.Simulate(Cascades.Engines.RunwayShock.None(network.EntityCount), record: true, default).FailedOrder.Length}"),
+            ("runway-simulate-norecord", () => $"failed {((Cascades.Engines.RunwayEngine)runwayPrepared.Value).Plan.Simulate(Cascades.Engines.RunwayShock.None(network.EntityCount), record: false, default).FailedOrder.Length}"),
+            ("runway-run", () => runwayPrepared.Value.Run(Cascades.CascadeShock.Withdraw(source)).ToString()),
+            ("runway-summary", () => runwayPrepared.Value.Summarize(Cascades.CascadeShock.Withdraw(source)).ToString()),
             ("runway", () => Workloads.Runway(network, source).ToString()),
             ("runway-ranking", () => { var r = Workloads.RunwayRanking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
         };
