@@ -75,16 +75,27 @@ public static class QuickTimer
             }
 
             var times = new List<double>();
+            var cpu = new List<double>();
             var note = op(); // warm-up (JIT tiers)
+            var process = Process.GetCurrentProcess();
             for (var r = 0; r < runs; r++)
             {
+                // Each run starts from a collected heap: the previous operation's garbage is not charged to this one.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 note = op();
                 times.Add(watch.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpu0).TotalSeconds);
             }
 
             times.Sort();
-            Console.WriteLine($"{name,-16} median {times[times.Count / 2],8:0.0000} s  min {times[0]:0.0000}  max {times[^1]:0.0000}  {note}");
+            cpu.Sort();
+            // CPU time (all threads, the collector's included) is the steadier figure on a shared machine.
+            Console.WriteLine($"{name,-16} median {times[times.Count / 2],8:0.0000} s  min {times[0]:0.0000}  max {times[^1]:0.0000}  cpu {cpu[cpu.Count / 2]:0.0000} s  {note}");
         }
 
         return 0;

@@ -191,6 +191,7 @@ internal sealed class RunwayPlan
         var (firstYearIn, firstYearOut, firstMonthOut) = FirstFlows();
         var unknown = new List<string>();
         var lossCapable = 0;
+        var lossEntities = new List<int>();
         for (var v = 0; v < n; v++)
         {
             double revenue12 = 0, costs12 = 0;
@@ -240,15 +241,19 @@ internal sealed class RunwayPlan
 
                 LossSlack[v] = SlackFactor * (Math.Abs(Capital[v]) + exposure);
                 LossIndex[v] = lossCapable++;
+                lossEntities.Add(v);
             }
         }
 
         LossCapableCount = lossCapable;
+        LossEntities = [.. lossEntities];
         if (options.AnyChannel)
         {
             Channels = new RunwayChannels(this, options);
             WidenLossSlack(Channels);
         }
+
+        Streams = new RunwayStreams(this, Channels is not null);
 
         Assumptions = RunwayAssumptions.Create(options, CalendarMonth.TryParse(asOf, out var month) ? month : null, undatedClaims, undatedContracts, withoutStart, [.. unknown]);
     }
@@ -305,10 +310,16 @@ internal sealed class RunwayPlan
 
     public int LossCapableCount { get; }
 
+    /// <summary>The entities with a finite capital, in index order (<see cref="LossIndex"/> inverted).</summary>
+    public int[] LossEntities { get; }
+
     public RunwayAssumptions Assumptions { get; }
 
     /// <summary>The stake, margin-call and collateral-sale channels, when any is on; else <see langword="null"/> (the model without them, unchanged).</summary>
     public RunwayChannels? Channels { get; }
+
+    /// <summary>The plain term streams, run as monthly levels (<see cref="RunwayStreams"/>); the other links are paid link by link.</summary>
+    public RunwayStreams Streams { get; }
 
     /// <summary>The payment link l's stream owes in month k (any k; 0 outside its months), before any stop.</summary>
     public double Due(int l, int k)
@@ -382,11 +393,12 @@ internal sealed class RunwayPlan
         var from = _index.LinkFrom;
         var to = _index.LinkTo;
         var kind = _index.Kind;
-        var run = new RunwayRun(n, m, h, LossCapableCount, record);
+        var run = new RunwayRun(n, Streams.LinkByLinkClaims ? m : 0, h, LossCapableCount, record);
         var cash = run.Cash;
         Array.Copy(InitialCash, cash, n);
         var fail = run.FailMonth;
-        var outstanding = (double[])Outstanding0.Clone();
+        // Principal month by month, for the claims paid link by link (the streams' is a closed form).
+        var outstanding = Streams.LinkByLinkClaims ? (double[])Outstanding0.Clone() : [];
         var loss = run.Loss;
         var phi = shock.Fraction;
         var inflow = new double[n];
@@ -396,16 +408,19 @@ internal sealed class RunwayPlan
         var isLossChanged = new bool[n];
         var channels = Channels is null ? null : new ChannelState(Channels);
         var called = channels?.Called;
-        run.Record(0, this);
-        Settle(run, shock, 0, outstanding, lossChanged, isLossChanged, channels);
+        var streams = new StreamRun(Streams, run, shock);
+        var perLink = Streams.PerLinkTerms;
+        run.Record(0);
+        Settle(run, shock, 0, outstanding, lossChanged, isLossChanged, channels, streams);
         run.RecordLosses(0, this);
         for (var k = 1; k <= h; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Array.Clear(inflow);
-            Array.Clear(outflow);
+            var stopped = streams.Advance(k);
+            Array.Copy(streams.InLevel, inflow, n);
+            Array.Copy(streams.OutLevel, outflow, n);
             Array.Clear(debtService);
-            var stopped = 0.0;
+            streams.ChargeLosses(loss, lossChanged, isLossChanged);
 
             // Interest on the principal outstanding at the end of month k − 1.
             foreach (var l in Serviced)
@@ -423,7 +438,7 @@ internal sealed class RunwayPlan
                 }
             }
 
-            for (var l = 0; l < m; l++)
+            foreach (var l in perLink)
             {
                 if (k >= First[l] && k <= Last[l])
                 {
@@ -469,12 +484,12 @@ internal sealed class RunwayPlan
                 run.CostsPaid[v] += costs;
             }
 
-            run.Record(k, this);
-            Settle(run, shock, k, outstanding, lossChanged, isLossChanged, channels);
+            run.Record(k);
+            Settle(run, shock, k, outstanding, lossChanged, isLossChanged, channels, streams);
             if (channels is not null)
             {
                 // Margin calls move cash at the end of the month: the month's closing cash includes them.
-                run.Record(k, this);
+                run.Record(k);
             }
 
             run.RecordLosses(k, this);
@@ -591,7 +606,7 @@ internal sealed class RunwayPlan
     /// calls drain below the floor fail — until no one else fails. Last, the collateral of the month's failed borrowers
     /// is marked for sale next month.
     /// </summary>
-    private void Settle(RunwayRun run, RunwayShock shock, int k, double[] outstanding, List<int> lossChanged, bool[] isLossChanged, ChannelState? channels)
+    private void Settle(RunwayRun run, RunwayShock shock, int k, double[] outstanding, List<int> lossChanged, bool[] isLossChanged, ChannelState? channels, StreamRun streams)
     {
         var fail = run.FailMonth;
         var loss = run.Loss;
@@ -638,18 +653,28 @@ internal sealed class RunwayPlan
         {
             for (; i < newly.Count; i++)
             {
-                foreach (var l in _index.LinksInto(newly[i]))
+                var x = newly[i];
+                streams.PayerFailed(x, k);
+                streams.RecipientFailed(x, k);
+                foreach (var l in _index.LinksInto(x))
                 {
-                    if (!_index.Kind[l].IsClaim())
+                    var u = _index.LinkFrom[l];
+                    var stream = Streams.Shapes[l].IsStream;
+                    if ((stream && LossIndex[u] < 0) || !_index.Kind[l].IsClaim())
                     {
+                        // A stream's principal is a closed form, needed only for a lender that books losses.
                         continue;
                     }
 
-                    run.OutstandingAtRecipientFailure[l] = outstanding[l];
-                    var u = _index.LinkFrom[l];
+                    if (!stream)
+                    {
+                        run.OutstandingAtRecipientFailure[l] = outstanding[l];
+                    }
+
                     if (LossIndex[u] >= 0)
                     {
-                        var charged = LossGivenDefault[l] * outstanding[l];
+                        var principal = stream ? streams.Outstanding(l, k) : outstanding[l];
+                        var charged = LossGivenDefault[l] * principal;
                         loss[u] += charged;
                         if (channels is not null)
                         {
