@@ -533,6 +533,7 @@ internal sealed class RunwayPlan
             }
         }
 
+        streams.Release();
         run.Finish(this, shock);
         return run;
     }
@@ -771,11 +772,20 @@ internal sealed class RunwayPlan
             var u = _index.LinkFrom[l];
             var v = _index.LinkTo[l];
             double year = 0, first = 0;
-            for (var k = 1; k <= 12; k++)
+            if (_isSchedule[l])
             {
-                var d = Due(l, k);
-                year += d;
-                first += k == 1 ? d : 0.0;
+                for (var k = 1; k <= 12; k++)
+                {
+                    var d = Due(l, k);
+                    year += d;
+                    first += k == 1 ? d : 0.0;
+                }
+            }
+            else
+            {
+                // A term stream's first year in closed form (PaidThrough).
+                year = PaidThrough(l, 12) - PaidThrough(l, 0);
+                first = TermDue(l, 1);
             }
 
             yearIn[v] += year;

@@ -38,7 +38,6 @@ internal sealed class RunwayStreams
         var m = index.LinkCount;
         var h = plan.Months;
         Shapes = new StreamShape[m];
-        Array.Fill(Shapes, StreamShape.NotAStream);
         var perLink = new List<int>();
         var count = new int[h + 3];
         Span<(int Month, double Delta)> steps = stackalloc (int, double)[3];
@@ -98,7 +97,7 @@ internal sealed class RunwayStreams
 
     public RunwayPlan Plan { get; }
 
-    /// <summary>Per link: its stream's shape (<see cref="StreamShape.NotAStream"/> when it is paid link by link).</summary>
+    /// <summary>Per link: its stream's shape (the default when it is paid link by link).</summary>
     public StreamShape[] Shapes { get; }
 
     /// <summary>Whether any claim is paid link by link (then runs keep every link's principal month by month).</summary>
@@ -193,15 +192,12 @@ internal sealed class RunwayStreams
 }
 
 /// <summary>A plain term stream's shape: d(k) = Rate in months First..Last − 1 and End in month Last (nothing outside).</summary>
-/// <param name="First">First month with a payment in the horizon (int.MaxValue: not a plain stream).</param>
+/// <param name="First">First month with a payment in the horizon (≥ 1; 0: not a plain stream).</param>
 /// <param name="Last">Last month with a payment in the horizon (below First: none).</param>
 /// <param name="Rate">The monthly due before the last month.</param>
 /// <param name="End">The due in the last month (Rate, or a fractional remainder).</param>
 internal readonly record struct StreamShape(int First, int Last, double Rate, double End)
 {
-    /// <summary>The shape of a link paid link by link.</summary>
-    public static readonly StreamShape NotAStream = new(int.MaxValue, RunwayPlan.NoFailure, 0.0, 0.0);
-
-    /// <summary>Whether the link is a plain stream.</summary>
-    public bool IsStream => First != int.MaxValue;
+    /// <summary>Whether the link is a plain stream (a link paid link by link keeps the default shape, First = 0: no steps, no sums).</summary>
+    public bool IsStream => First != 0;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades.Engines;
@@ -21,7 +22,11 @@ internal sealed class StreamRun
     private readonly double[] _phi;
     private readonly int _t0;
     private readonly int _months;
-    private readonly List<(int Code, double Delta)>?[] _steps;
+    // The run's steps: one array (rented, returned by Release), chained per month in the order they were added.
+    private readonly int[] _head;
+    private readonly int[] _tail;
+    private StepEvent[] _events;
+    private int _eventCount;
     private readonly double[] _stoppedSteps;
     private readonly bool[] _isAccruing;
     private readonly List<int> _accruing = [];
@@ -41,7 +46,10 @@ internal sealed class StreamRun
         OutLevel = new double[n];
         LossLevel = new double[n];
         _isAccruing = new bool[n];
-        _steps = new List<(int, double)>?[_months + 2];
+        _head = new int[_months + 2];
+        _tail = new int[_months + 2];
+        Array.Fill(_head, -1);
+        _events = ArrayPool<StepEvent>.Shared.Rent(1024);
         _stoppedSteps = new double[_months + 2];
         foreach (var u in shock.Withdrawn)
         {
@@ -62,26 +70,22 @@ internal sealed class StreamRun
     public double Advance(int k)
     {
         _streams.ApplyPlanned(k, InLevel, OutLevel);
-        if (_steps[k] is { } steps)
+        for (var e = _head[k]; e >= 0; e = _events[e].Next)
         {
-            foreach (var (code, delta) in steps)
+            var (code, delta, _) = _events[e];
+            var v = code / 3;
+            switch (code % 3)
             {
-                var v = code / 3;
-                switch (code % 3)
-                {
-                    case InTarget:
-                        InLevel[v] += delta;
-                        break;
-                    case OutTarget:
-                        OutLevel[v] += delta;
-                        break;
-                    default:
-                        LossLevel[v] += delta;
-                        break;
-                }
+                case InTarget:
+                    InLevel[v] += delta;
+                    break;
+                case OutTarget:
+                    OutLevel[v] += delta;
+                    break;
+                default:
+                    LossLevel[v] += delta;
+                    break;
             }
-
-            _steps[k] = null;
         }
 
         _stopped += _stoppedSteps[k];
@@ -253,7 +257,38 @@ internal sealed class StreamRun
         return _streams.Steps(term, s, phi > 0 ? 1.0 - phi : 1.0, steps);
     }
 
-    private void Add(int month, int code, double delta) => (_steps[month] ??= []).Add((code, delta));
+    /// <summary>Returns the rented step array (the run is over).</summary>
+    public void Release()
+    {
+        ArrayPool<StepEvent>.Shared.Return(_events);
+        _events = [];
+    }
+
+    private void Add(int month, int code, double delta)
+    {
+        if (_eventCount == _events.Length)
+        {
+            var larger = ArrayPool<StepEvent>.Shared.Rent(_events.Length * 2);
+            _events.AsSpan(0, _eventCount).CopyTo(larger);
+            ArrayPool<StepEvent>.Shared.Return(_events);
+            _events = larger;
+        }
+
+        var at = _eventCount++;
+        _events[at] = new StepEvent(code, delta, -1);
+        if (_head[month] < 0)
+        {
+            _head[month] = at;
+        }
+        else
+        {
+            _events[_tail[month]].Next = at;
+        }
+
+        _tail[month] = at;
+    }
+
+    private record struct StepEvent(int Code, double Delta, int Next);
 
     private static int Code(int entity, int target) => (entity * 3) + target;
 }
