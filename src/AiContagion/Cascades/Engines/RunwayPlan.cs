@@ -39,8 +39,8 @@ internal sealed class RunwayPlan
     private readonly int[] _bucketStart;
     private readonly int[] _bucketLink;
     private readonly double[] _bucketAmount;
-    private readonly double[] _monthlyRate;
-    private readonly int[] _maturity;
+    private double[] _monthlyRate = [];
+    private int[] _maturity = [];
     private readonly double[] _revenue;
     private readonly double[] _costs;
     private readonly double[] _revenueGrowth;
@@ -70,8 +70,6 @@ internal sealed class RunwayPlan
         LastPayment = new int[m];
         Outstanding0 = new double[m];
         LossGivenDefault = new double[m];
-        _monthlyRate = new double[m];
-        _maturity = new int[m];
         var lossGivenDefault = options.Recovery.LossGivenDefault();
         var serviced = new List<int>();
         var bucketCount = new int[h + 2];
@@ -142,10 +140,17 @@ internal sealed class RunwayPlan
                 Outstanding0[l] = PaidThrough(l, 0);
             }
 
-            _maturity[l] = Never;
             if (kind.IsDebt() && (link.Rate is not null || link.Maturity is not null))
             {
+                // Debt service: rate and maturity arrays only on networks with dated debt (read for serviced links only).
+                if (_maturity.Length == 0)
+                {
+                    _monthlyRate = new double[m];
+                    _maturity = new int[m];
+                }
+
                 serviced.Add(l);
+                _maturity[l] = Never;
                 _monthlyRate[l] = (link.Rate ?? 0.0) / 12.0;
                 if (link.Maturity is not null && terms.Maturity is { } maturities && maturities[l] != LinkTerms.NoMonth)
                 {
@@ -365,10 +370,10 @@ internal sealed class RunwayPlan
     public bool IsSchedule(int l) => _isSchedule[l];
 
     /// <summary>The monthly interest rate (rate / 12) of a serviced link.</summary>
-    public double MonthlyRate(int l) => _monthlyRate[l];
+    public double MonthlyRate(int l) => _monthlyRate.Length == 0 ? 0.0 : _monthlyRate[l];
 
     /// <summary>The maturity month of a serviced link (<see cref="Never"/>: none).</summary>
-    public int Maturity(int l) => _maturity[l];
+    public int Maturity(int l) => _maturity.Length == 0 || !IsServiced[l] ? Never : _maturity[l];
 
     /// <summary>Outside revenue of entity v in month k ≥ 1: revenue / 12, grown by (1 + g)^((k − 1) / 12).</summary>
     public double Revenue(int v, int k) =>
