@@ -389,7 +389,7 @@ internal sealed class RunwayPlan
     /// principal at maturity, revenue and costs, the cash update; then the month's failures — shock (k = t0), cash below
     /// the floor, losses above capital, and the losses those failures cause, until no one else fails.
     /// </summary>
-    public RunwayRun Simulate(RunwayShock shock, bool record, CancellationToken cancellationToken)
+    public RunwayRun Simulate(RunwayShock shock, RunwayRecording record, CancellationToken cancellationToken)
     {
         var n = _index.EntityCount;
         var m = _index.LinkCount;

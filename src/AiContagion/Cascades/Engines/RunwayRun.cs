@@ -6,17 +6,17 @@ namespace AiContagion.Cascades.Engines;
 /// <summary>
 /// The state one <see cref="RunwayPlan.Simulate"/> leaves: failure months and causes, cash, losses, each entity's flows
 /// up to its failure, the stopped flow per month, and (after <see cref="Finish"/>) the links down and the result's order.
-/// With <c>record</c>, every entity's cash and loss at the end of every month (the baseline's reference for the
+/// What <see cref="RunwayRecording"/> asks: every entity's cash at the end of every month, and for the baseline its losses and each link's month down (the reference for the
 /// difference evaluator).
 /// </summary>
 internal sealed class RunwayRun
 {
     private readonly int _stride;
     private readonly int _lossCapable;
-    private readonly bool _record;
+    private readonly RunwayRecording _record;
 
 
-    public RunwayRun(int entities, int links, int months, int lossCapable, bool record)
+    public RunwayRun(int entities, int links, int months, int lossCapable, RunwayRecording record)
     {
         Months = months;
         _stride = months + 1;
@@ -36,10 +36,14 @@ internal sealed class RunwayRun
         FlowStopped = new double[months + 1];
         _lossCapable = lossCapable;
         _record = record;
-        if (record)
+        // Month-major: one contiguous copy per month.
+        if (record != RunwayRecording.None)
         {
-            // Month-major: one contiguous copy per month.
             CashMatrix = GC.AllocateUninitializedArray<double>(checked(entities * _stride));
+        }
+
+        if (record == RunwayRecording.Baseline)
+        {
             LossMatrix = GC.AllocateUninitializedArray<double>(checked(lossCapable * _stride));
         }
     }
@@ -87,7 +91,7 @@ internal sealed class RunwayRun
     /// <summary>Month-major losses (by <see cref="RunwayPlan.LossIndex"/>) at the end of each month 0..H (only when recorded).</summary>
     public double[]? LossMatrix { get; }
 
-    /// <summary>Per link: the month it went down (−1: up); recorded runs only.</summary>
+    /// <summary>Per link: the month it went down (−1: up); baseline runs only (<see cref="RunwayRecording.Baseline"/>).</summary>
     public int[] LinkDownMonth { get; private set; } = [];
 
     /// <summary>The down links, by month then link index, with totals (<see cref="Finish"/>).</summary>
@@ -151,7 +155,7 @@ internal sealed class RunwayRun
         var count = new int[Months + 2];
 
         // Pass 1: the month each link went down (kept for the baseline, whose links the difference evaluator reads).
-        var downMonth = _record ? new int[m] : ArrayPool<int>.Shared.Rent(m);
+        var downMonth = _record == RunwayRecording.Baseline ? new int[m] : ArrayPool<int>.Shared.Rent(m);
         for (var l = 0; l < m; l++)
         {
             var month = LinkDown(plan, shock, l).Month;
@@ -203,7 +207,7 @@ internal sealed class RunwayRun
             }
         }
 
-        if (_record)
+        if (_record == RunwayRecording.Baseline)
         {
             LinkDownMonth = downMonth;
         }
