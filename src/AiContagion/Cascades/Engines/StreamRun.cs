@@ -22,14 +22,17 @@ internal sealed class StreamRun
     private readonly double[] _phi;
     private readonly int _t0;
     private readonly int _months;
+    private readonly double[] _stoppedSteps;
+    private readonly bool[] _isAccruing;
+    private readonly List<int> _accruing = [];
+
     // The run's steps: one array (rented, returned by Release), chained per month in the order they were added.
     private readonly int[] _head;
     private readonly int[] _tail;
     private StepEvent[] _events;
     private int _eventCount;
-    private readonly double[] _stoppedSteps;
-    private readonly bool[] _isAccruing;
-    private readonly List<int> _accruing = [];
+
+    // The claim streams whose lender books losses on payments into a failed recipient.
     private HashSet<int>? _charged;
     private double _stopped;
 
