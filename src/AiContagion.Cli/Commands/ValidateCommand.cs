@@ -20,8 +20,8 @@ internal static class ValidateCommand
         {
             try
             {
-                var network = graph.Load(parse, context);
-                WriteValid(context, parse.GetValue(json), network.EntityCount, network.LinkCount);
+                var (entities, links) = graph.Check(parse, context);
+                WriteValid(context, parse.GetValue(json), entities, links);
                 return ExitCodes.Ok;
             }
             catch (NetworkFormatException error) when (parse.GetValue(json))

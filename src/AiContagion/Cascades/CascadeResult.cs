@@ -255,6 +255,22 @@ public sealed class CascadeResult
 
     internal bool IsFailedIndex(int entity) => Array.IndexOf(_failedOrder, entity) >= 0;
 
+    /// <summary>
+    /// The outcome of the i-th down link (in <see cref="DownLinkIndices"/> order), made on its own: a summary's top rows
+    /// without the 10⁶ outcomes of <see cref="Links"/>.
+    /// </summary>
+    internal LinkOutcome DownLinkOutcomeAt(int i) =>
+        new(_downLinks[i], true, _downCauses[i], _downRounds[i]) { AmountDown = _downAmounts[i] };
+
+    /// <summary>The link index of the i-th down link (in <see cref="DownLinkIndices"/> order), without copying them all.</summary>
+    internal int DownLinkAt(int i) => _downLinks[i];
+
+    /// <summary>The cause of the i-th down link (in <see cref="DownLinkIndices"/> order).</summary>
+    internal LinkDownCause DownCauseAt(int i) => _downCauses[i];
+
+    /// <summary>The round of the i-th down link (in <see cref="DownLinkIndices"/> order).</summary>
+    internal int DownRoundAt(int i) => _downRounds[i];
+
     /// <summary>The amount down of the i-th down link (in <see cref="DownLinkIndices"/> order).</summary>
     internal double DownAmountAt(int i) => _downAmounts[i];
 

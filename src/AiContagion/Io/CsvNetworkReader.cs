@@ -28,6 +28,12 @@ public static class CsvNetworkReader
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static FinancingNetwork ReadFolder(string folder)
     {
+        var (entities, links, network, annotations, assets, holdings) = Sources(folder);
+        return ReadCore(entities, links, network, annotations, assets, holdings);
+    }
+
+    private static (CsvSource Entities, CsvSource Links, CsvSource? Network, CsvSource? Annotations, CsvSource? Assets, CsvSource? Holdings) Sources(string folder)
+    {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         if (!Directory.Exists(folder))
         {
@@ -55,7 +61,7 @@ public static class CsvNetworkReader
         var annotations = Path.Combine(folder, CsvSchema.AnnotationsFile);
         var assets = Path.Combine(folder, CsvSchema.AssetsFile);
         var holdings = Path.Combine(folder, CsvSchema.HoldingsFile);
-        return ReadCore(
+        return (
             CsvSource.FromFile(entities),
             CsvSource.FromFile(links),
             File.Exists(network) ? CsvSource.FromFile(network) : null,
@@ -94,9 +100,48 @@ public static class CsvNetworkReader
         return ReadCore(entities, links, network, annotations, null, null);
     }
 
-    private static FinancingNetwork ReadCore(CsvSource entities, CsvSource links, CsvSource? network, CsvSource? annotations, CsvSource? assets, CsvSource? holdings)
+    /// <summary>
+    /// <see cref="Read"/> with the links file split into <paramref name="pieces"/> pieces read at the same time whatever its
+    /// size (when it can be split, <see cref="CsvChunks"/>): tests compare it with the sequential read.
+    /// </summary>
+    internal static FinancingNetwork ReadInPieces(CsvSource entities, CsvSource links, int pieces) => ReadCore(entities, links, null, null, null, null, pieces);
+
+    /// <summary>
+    /// Checks a CSV folder as <see cref="ReadFolder"/> does, reporting the very same problems, without building the
+    /// network (no compact index, no immutable copies): what <c>aicontagion validate</c> needs.
+    /// </summary>
+    /// <returns>The numbers of entities and links, when valid.</returns>
+    /// <exception cref="NetworkFormatException">The files are not a valid network.</exception>
+    internal static (int Entities, int Links) CheckFolder(string folder)
+    {
+        var (entities, links, network, annotations, assets, holdings) = Sources(folder);
+        var problems = new List<NetworkProblem>();
+        var builder = ReadInto(entities, links, network, annotations, assets, holdings, 0, problems);
+        var validation = builder.Validate();
+        if (validation.Count == 0 && problems.Count == 0)
+        {
+            return (builder.EntityCount, builder.LinkCount);
+        }
+
+        throw new NetworkFormatException([.. problems, .. validation]);
+    }
+
+    private static FinancingNetwork ReadCore(CsvSource entities, CsvSource links, CsvSource? network, CsvSource? annotations, CsvSource? assets, CsvSource? holdings, int pieces = 0)
     {
         var problems = new List<NetworkProblem>();
+        var builder = ReadInto(entities, links, network, annotations, assets, holdings, pieces, problems);
+        var valid = builder.TryBuild(out var built, out var validation);
+        if (valid && problems.Count == 0)
+        {
+            return built!;
+        }
+
+        throw new NetworkFormatException([.. problems, .. validation]);
+    }
+
+    private static FinancingNetworkBuilder ReadInto(
+        CsvSource entities, CsvSource links, CsvSource? network, CsvSource? annotations, CsvSource? assets, CsvSource? holdings, int pieces, List<NetworkProblem> problems)
+    {
         var builder = new FinancingNetworkBuilder();
         var metadata = network is null ? NetworkMetadata.Empty : ReadMetadata(network, problems);
         if (annotations is not null)
@@ -108,7 +153,7 @@ public static class CsvNetworkReader
         builder.SetLocationFiles(entities.Name, links.Name);
         var positions = new EntityPositions();
         ReadEntities(entities, builder, problems, positions);
-        ReadLinks(links, builder, problems, positions);
+        ReadLinks(links, builder, problems, positions, pieces);
         builder.SetHoldingLocationFiles(assets?.Name, holdings?.Name);
         var assetPositions = new EntityPositions();
         if (assets is not null)
@@ -121,13 +166,7 @@ public static class CsvNetworkReader
             ReadHoldings(holdings, builder, problems, positions, assetPositions);
         }
 
-        var valid = builder.TryBuild(out var built, out var validation);
-        if (valid && problems.Count == 0)
-        {
-            return built!;
-        }
-
-        throw new NetworkFormatException([.. problems, .. validation]);
+        return builder;
     }
 
     private static void ReadEntities(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions)
@@ -143,6 +182,12 @@ public static class CsvNetworkReader
             var c = table.Columns;
             int id = c["id"], name = c["name"], sector = c["sector"];
             var optional = table.OptionalFields(FieldSchema.Entities);
+            if (source.LineBreaks > 0)
+            {
+                positions.Reserve(source.LineBreaks);
+                builder.ReserveEntities(source.LineBreaks);
+            }
+
             while (table.Next(out var line))
             {
                 var idText = table.Text(id, "id", required: true);
@@ -164,8 +209,15 @@ public static class CsvNetworkReader
         }
     }
 
-    private static void ReadLinks(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions)
+    private static void ReadLinks(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions, int pieces)
     {
+        var parts = pieces > 0 ? pieces : Environment.ProcessorCount;
+        if (source.IsFile && CsvChunks.TryPlan(source.Name, parts, pieces > 0 ? 0 : CsvChunks.MinimumBytes, out var plan))
+        {
+            ReadLinkPieces(source, builder, problems, positions, plan);
+            return;
+        }
+
         var table = CsvTable.Open(source, CsvSchema.LinkColumns, ["from", "to", "kind", "amount"], problems);
         if (table is null)
         {
@@ -174,23 +226,82 @@ public static class CsvNetworkReader
 
         using (table)
         {
-            var c = table.Columns;
-            int from = c["from"], to = c["to"], kind = c["kind"], amount = c["amount"];
-            var optional = table.OptionalFields(FieldSchema.Links);
-            while (table.Next(out var line))
+            var rows = ReadLinkRows(table, positions, Math.Max(0, source.LineBreaks));
+            builder.ReserveLinks(rows.Links.Count);
+            builder.AddLinksAt(rows.Links, rows.Lines, rows.From, rows.To);
+        }
+    }
+
+    /// <summary>
+    /// Reads the links file in pieces at the same time (<see cref="CsvChunks"/>): each piece's rows into its own lists,
+    /// then the pieces in file order, so the links, their lines and the problems are those of one sequential read.
+    /// </summary>
+    private static void ReadLinkPieces(
+        CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions, CsvChunks.Piece[] pieces)
+    {
+        var first = CsvTable.Open(CsvSource.FirstPiece(source.Name, pieces[0].Length), CsvSchema.LinkColumns, ["from", "to", "kind", "amount"], problems);
+        if (first is null)
+        {
+            return;
+        }
+
+        var rows = new LinkRows[pieces.Length];
+        var pieceProblems = new List<NetworkProblem>[pieces.Length];
+        Parallel.For(0, pieces.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            var piece = pieces[k];
+            pieceProblems[k] = k == 0 ? problems : [];
+            using var table = k == 0 ? first : first.Chunk(CsvChunks.Open(source.Name, piece), piece.LineOffset, pieceProblems[k]);
+            rows[k] = ReadLinkRows(table, positions, piece.LineBreaks);
+        });
+
+        builder.ReserveLinks(rows.Sum(r => r.Links.Count));
+        for (var k = 0; k < pieces.Length; k++)
+        {
+            builder.AddLinksAt(rows[k].Links, rows[k].Lines, rows[k].From, rows[k].To);
+            if (k > 0)
             {
-                var fromIndex = table.Endpoint(from, "from", positions, out var fromId);
-                var toIndex = table.Endpoint(to, "to", positions, out var toId);
-                var kindValue = table.Kind(kind);
-                var amountValue = table.Number(amount, "amount", required: true);
-                var link = new Link(fromId ?? string.Empty, toId ?? string.Empty, kindValue, amountValue ?? 0) { Attributes = table.ExtraAttributes() };
-                link = table.ReadFields(optional, link);
-                if (fromId is not null && toId is not null)
-                {
-                    builder.AddLinkAt(link, line, fromIndex, toIndex);
-                }
+                problems.AddRange(pieceProblems[k]);
             }
         }
+    }
+
+    /// <summary>The rows of a links table: each link with its line and its endpoints' positions (−1: no such entity).</summary>
+    private static LinkRows ReadLinkRows(CsvTable table, EntityPositions positions, int capacity)
+    {
+        var rows = new LinkRows(capacity);
+        var c = table.Columns;
+        int from = c["from"], to = c["to"], kind = c["kind"], amount = c["amount"];
+        var optional = table.OptionalFields(FieldSchema.Links);
+        while (table.Next(out var line))
+        {
+            table.Endpoints(from, to, positions, out var fromIndex, out var fromId, out var toIndex, out var toId);
+            var kindValue = table.Kind(kind);
+            var amountValue = table.Number(amount, "amount", required: true);
+            var link = new Link(fromId ?? string.Empty, toId ?? string.Empty, kindValue, amountValue ?? 0) { Attributes = table.ExtraAttributes() };
+            link = table.ReadFields(optional, link);
+            if (fromId is not null && toId is not null)
+            {
+                rows.Links.Add(link);
+                rows.Lines.Add(line);
+                rows.From.Add(fromIndex);
+                rows.To.Add(toIndex);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Links read from (a piece of) a links file, in file order.</summary>
+    private sealed class LinkRows(int capacity)
+    {
+        public List<Link> Links { get; } = new(capacity);
+
+        public List<int> Lines { get; } = new(capacity);
+
+        public List<int> From { get; } = new(capacity);
+
+        public List<int> To { get; } = new(capacity);
     }
 
     private static void ReadAssets(CsvSource source, FinancingNetworkBuilder builder, List<NetworkProblem> problems, EntityPositions positions)
@@ -351,15 +462,23 @@ public static class CsvNetworkReader
 public sealed class CsvSource
 {
     private readonly string? _text;
+    private readonly long _firstPiece;
 
-    private CsvSource(string name, string? text)
+    private CsvSource(string name, string? text, long firstPiece = -1)
     {
         Name = name;
         _text = text;
+        _firstPiece = firstPiece;
     }
 
     /// <summary>The file name used in error messages.</summary>
     public string Name { get; }
+
+    /// <summary>Line breaks (<c>\n</c>) counted when the file's encoding was checked; −1 before, or for a text.</summary>
+    internal int LineBreaks { get; private set; } = -1;
+
+    /// <summary>Whether this is a whole file on disk (not a text, nor the first piece of a file).</summary>
+    internal bool IsFile => _text is null && _firstPiece < 0;
 
     /// <summary>A CSV file on disk, read in a stream (no copy of the whole file in memory).</summary>
     /// <param name="path">The file.</param>
@@ -381,10 +500,23 @@ public sealed class CsvSource
         return new CsvSource(name, text.StartsWith('\uFEFF') ? text[1..] : text);
     }
 
-    /// <summary>A problem when a file source is not valid UTF-8 (texts are already decoded).</summary>
-    internal NetworkProblem? CheckEncoding() => _text is null ? Utf8Validation.CheckFile(Name) : null;
+    /// <summary>The first piece (<see cref="CsvChunks"/>) of a file whose whole was already checked: the header and the rows up to the first split.</summary>
+    internal static CsvSource FirstPiece(string path, long length) => new(path, null, length);
 
-    /// <summary>Whether the source holds nothing but white space.</summary>
+    /// <summary>A problem when a file source is not valid UTF-8 (texts are already decoded; pieces were checked with their file).</summary>
+    internal NetworkProblem? CheckEncoding()
+    {
+        if (!IsFile)
+        {
+            return null;
+        }
+
+        var problem = Utf8Validation.CheckFile(Name, out var lineBreaks);
+        LineBreaks = lineBreaks;
+        return problem;
+    }
+
+    /// <summary>Whether the source holds nothing but white space (for a piece: its whole file).</summary>
     internal bool IsBlank()
     {
         if (_text is not null)
@@ -397,5 +529,8 @@ public sealed class CsvSource
     }
 
     /// <summary>Opens a Sep reader over the source.</summary>
-    internal SepReader Open(SepReaderOptions options) => _text is not null ? options.FromText(_text) : options.FromFile(Name);
+    internal SepReader Open(SepReaderOptions options) =>
+        _text is not null ? options.FromText(_text)
+        : _firstPiece >= 0 ? options.From(CsvChunks.Open(Name, new CsvChunks.Piece(0, _firstPiece, 0, 0)))
+        : options.FromFile(Name);
 }

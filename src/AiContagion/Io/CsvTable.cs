@@ -18,10 +18,11 @@ internal sealed class CsvTable : IDisposable
     private readonly (int Index, string Name)[] _extras;
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
+    private readonly int _lineOffset;
     private int _line;
     private bool _rowFailed;
 
-    private CsvTable(SepReader reader, CsvSource source, List<NetworkProblem> problems, Dictionary<string, int> columns, (int, string)[] extras, int columnCount)
+    private CsvTable(SepReader reader, CsvSource source, List<NetworkProblem> problems, Dictionary<string, int> columns, (int, string)[] extras, int columnCount, int lineOffset = 0)
     {
         _reader = reader;
         _source = source;
@@ -29,11 +30,29 @@ internal sealed class CsvTable : IDisposable
         Columns = columns;
         _extras = extras;
         _columnCount = columnCount;
+        _lineOffset = lineOffset;
         _idLookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Known column name → index in the file, or −1 when the file has no such column.</summary>
     public Dictionary<string, int> Columns { get; }
+
+    /// <summary>
+    /// A table over one later piece of the same file (<see cref="CsvChunks"/>): the rows from a line boundary on, no
+    /// header (this table's header is used), line numbers counted from <paramref name="lineOffset"/> + 1, problems
+    /// added to <paramref name="problems"/>.
+    /// </summary>
+    public CsvTable Chunk(Stream piece, int lineOffset, List<NetworkProblem> problems) =>
+        new(ChunkOptions.From(piece), _source, problems, Columns, _extras, _columnCount, lineOffset);
+
+    private static SepReaderOptions ChunkOptions => Sep.Reader(o => o with
+    {
+        Sep = new Sep(','),
+        HasHeader = false,
+        DisableColCountCheck = true,
+        Unescape = false,
+        CultureInfo = CultureInfo.InvariantCulture,
+    });
 
     /// <summary>Opens a table; returns <see langword="null"/> (with problems added) when the header is unusable.</summary>
     public static CsvTable? Open(CsvSource source, IReadOnlyList<string> known, IReadOnlyList<string> required, List<NetworkProblem> problems)
@@ -51,14 +70,7 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
 
-        var reader = source.Open(Sep.Reader(o => o with
-        {
-            Sep = new Sep(','),
-            HasHeader = false,
-            DisableColCountCheck = true,
-            Unescape = false,
-            CultureInfo = CultureInfo.InvariantCulture,
-        }));
+        var reader = source.Open(ChunkOptions);
         var columns = known.ToDictionary(k => k, _ => -1, StringComparer.OrdinalIgnoreCase);
         var extras = new List<(int, string)>();
         // The header is read as an ordinary row: Sep would throw on duplicate or empty names, and we report those
@@ -140,7 +152,9 @@ internal sealed class CsvTable : IDisposable
         while (_reader.MoveNext())
         {
             var row = _reader.Current;
-            _line = row.LineNumberFrom;
+            // A piece has no quotes, so a row is one line: the line it ends on. (Sep numbers the first row of a reader
+            // as starting on line 2; in a whole file that row is the header, which is not read here.)
+            _line = _lineOffset > 0 ? _lineOffset + row.LineNumberToExcl - 1 : row.LineNumberFrom;
             _rowFailed = false;
             if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
             {
@@ -246,12 +260,37 @@ internal sealed class CsvTable : IDisposable
         return -1;
     }
 
+    /// <summary>
+    /// A link's two endpoint cells, as two <see cref="Endpoint"/> calls (from, then to) would resolve and report them;
+    /// two plain known ids (the common case) are looked up together (<see cref="EntityPositions.FindPair"/>).
+    /// </summary>
+    public void Endpoints(int fromColumn, int toColumn, EntityPositions entities, out int fromIndex, out string? fromId, out int toIndex, out string? toId)
+    {
+        var row = _reader.Current;
+        var from = row[fromColumn].Span;
+        var to = row[toColumn].Span;
+        if (!from.IsEmpty && !to.IsEmpty && from[0] != '"' && to[0] != '"')
+        {
+            entities.FindPair(from, to, out fromId, out fromIndex, out toId, out toIndex);
+            if (fromId is not null && toId is not null)
+            {
+                return;
+            }
+        }
+
+        fromIndex = Endpoint(fromColumn, "from", entities, out fromId);
+        toIndex = Endpoint(toColumn, "to", entities, out toId);
+    }
+
     /// <summary>The optional fields of a schema that this file has a column for, with their columns.</summary>
     public (NetworkField<TRecord> Field, int Column)[] OptionalFields<TRecord>(RecordFields<TRecord> fields)
         where TRecord : class =>
         [.. fields.Optional.Select(f => (f, Columns[f.Name])).Where(fc => fc.Item2 >= 0)];
 
-    /// <summary>Reads the current row's non-empty cells of the given fields into the record, as each field's kind says.</summary>
+    /// <summary>
+    /// Reads the current row's non-empty cells of the given fields into the record, as each field's kind says. The record
+    /// is the reader's own fresh one: numbers are filled in place where the field can (<see cref="TypedField{TRecord, TValue}.TryFill"/>).
+    /// </summary>
     public TRecord ReadFields<TRecord>((NetworkField<TRecord> Field, int Column)[] fields, TRecord record)
         where TRecord : class
     {
@@ -267,7 +306,11 @@ internal sealed class CsvTable : IDisposable
                 case FieldKind.Number:
                     if (Number(column, field.Name) is { } number)
                     {
-                        record = ((TypedField<TRecord, double>)field).Set(record, number);
+                        var typed = (TypedField<TRecord, double>)field;
+                        if (!typed.TryFill(record, number))
+                        {
+                            record = typed.Set(record, number);
+                        }
                     }
 
                     break;

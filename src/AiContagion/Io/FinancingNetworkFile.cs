@@ -27,6 +27,22 @@ public static class FinancingNetworkFile
         };
     }
 
+    /// <summary>
+    /// Checks a network file as <see cref="Load"/> does (the same problems, the same exception) and counts its entities
+    /// and links; a CSV folder is checked without building the network.
+    /// </summary>
+    internal static (int Entities, int Links) Check(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (DetectForReading(path) == NetworkFileFormat.Csv)
+        {
+            return CsvNetworkReader.CheckFolder(CsvFolder(path));
+        }
+
+        var network = Load(path);
+        return (network.EntityCount, network.LinkCount);
+    }
+
     /// <summary>Saves a network in the format its path names (see <see cref="FormatOf"/>).</summary>
     /// <param name="network">The network.</param>
     /// <param name="path">A <c>.json</c> or <c>.graphml</c> file, or a folder (any other path) for CSV.</param>

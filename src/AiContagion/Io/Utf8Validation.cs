@@ -25,8 +25,12 @@ internal static class Utf8Validation
     }
 
     /// <summary>Streams a file through the same check in 64 KiB chunks (no copy of the whole file).</summary>
-    public static NetworkProblem? CheckFile(string path)
+    public static NetworkProblem? CheckFile(string path) => CheckFile(path, out _);
+
+    /// <summary><see cref="CheckFile(string)"/>, counting the file's line breaks (<c>\n</c>) on the way (−1 when invalid): readers size their tables with it.</summary>
+    public static NetworkProblem? CheckFile(string path, out int lineBreaks)
     {
+        lineBreaks = -1;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var buffer = ArrayPool<byte>.Shared.Rent((1 << 16) + 4);
         try
@@ -42,6 +46,7 @@ internal static class Utf8Validation
                 var atEnd = read == 0;
                 if (length == 0)
                 {
+                    lineBreaks = line - 1;
                     return null;
                 }
 
@@ -54,12 +59,13 @@ internal static class Utf8Validation
                     return Problem(path, line + body[..offset].Count((byte)'\n'), consumedBefore + offset);
                 }
 
+                line += body.Count((byte)'\n');
                 if (atEnd)
                 {
+                    lineBreaks = line - 1;
                     return null;
                 }
 
-                line += body.Count((byte)'\n');
                 consumedBefore += complete;
                 carried = length - complete;
                 chunk[complete..].CopyTo(buffer);

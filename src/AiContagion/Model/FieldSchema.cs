@@ -39,16 +39,16 @@ internal static class FieldSchema
         new TextField<Entity>("id", e => e.Id, (e, v) => e with { Id = v }).ConstructorField(required: true),
         new TextField<Entity>("name", e => e.Name, (e, v) => e with { Name = v }, omit: e => e.Name == e.Id).ConstructorField(required: false),
         new ValueField<Entity, Sector>("sector", FieldKind.Choice, SectorCodec, e => e.Sector, (e, v) => e with { Sector = v }).ConstructorField(required: true),
-        Figure("cash", e => e.Cash, (e, v) => e with { Cash = v }),
-        Figure("revenue", e => e.Revenue, (e, v) => e with { Revenue = v }),
-        Figure("costs", e => e.Costs, (e, v) => e with { Costs = v }),
-        Growth("revenueGrowth", e => e.RevenueGrowth, (e, v) => e with { RevenueGrowth = v }),
-        Growth("costsGrowth", e => e.CostsGrowth, (e, v) => e with { CostsGrowth = v }),
-        Figure("capital", e => e.Capital, (e, v) => e with { Capital = v }),
-        Figure("valuation", e => e.Valuation, (e, v) => e with { Valuation = v }),
-        Figure("externalAssets", e => e.ExternalAssets, (e, v) => e with { ExternalAssets = v }),
-        Figure("externalLiabilities", e => e.ExternalLiabilities, (e, v) => e with { ExternalLiabilities = v }),
-        Figure("tolerance", e => e.Tolerance, (e, v) => e with { Tolerance = v })
+        Figure("cash", e => e.Cash, (e, v) => e with { Cash = v }, (e, v) => EntityFill.Cash(e, v)),
+        Figure("revenue", e => e.Revenue, (e, v) => e with { Revenue = v }, (e, v) => EntityFill.Revenue(e, v)),
+        Figure("costs", e => e.Costs, (e, v) => e with { Costs = v }, (e, v) => EntityFill.Costs(e, v)),
+        Growth("revenueGrowth", e => e.RevenueGrowth, (e, v) => e with { RevenueGrowth = v }, (e, v) => EntityFill.RevenueGrowth(e, v)),
+        Growth("costsGrowth", e => e.CostsGrowth, (e, v) => e with { CostsGrowth = v }, (e, v) => EntityFill.CostsGrowth(e, v)),
+        Figure("capital", e => e.Capital, (e, v) => e with { Capital = v }, (e, v) => EntityFill.Capital(e, v)),
+        Figure("valuation", e => e.Valuation, (e, v) => e with { Valuation = v }, (e, v) => EntityFill.Valuation(e, v)),
+        Figure("externalAssets", e => e.ExternalAssets, (e, v) => e with { ExternalAssets = v }, (e, v) => EntityFill.ExternalAssets(e, v)),
+        Figure("externalLiabilities", e => e.ExternalLiabilities, (e, v) => e with { ExternalLiabilities = v }, (e, v) => EntityFill.ExternalLiabilities(e, v)),
+        Figure("tolerance", e => e.Tolerance, (e, v) => e with { Tolerance = v }, (e, v) => EntityFill.Tolerance(e, v))
             .Rule((_, v, _) => v <= 1 ? null : Invariant($"must be in [0, 1] (a share of inflow); got {v}")),
         new ValueField<Entity, bool>("fundingSource", FieldKind.Boolean, BooleanCodec.Instance, e => e.FundingSource, (e, v) => e with { FundingSource = v }),
         new TextField<Entity>("asOf", e => e.AsOf, (e, v) => e with { AsOf = v }),
@@ -143,10 +143,10 @@ internal static class FieldSchema
 
     // A non-negative amount or figure.
     private static TypedField<TRecord, double> Figure<TRecord>(
-        string name, Func<TRecord, double?> get, Func<TRecord, double, TRecord> set, Func<TRecord, double, FieldContext, string?>? first = null)
+        string name, Func<TRecord, double?> get, Func<TRecord, double, TRecord> set, Func<TRecord, double, FieldContext, string?>? first = null, Action<TRecord, double>? fill = null)
         where TRecord : class
     {
-        var field = Number(name, get, set);
+        var field = Number(name, get, set, fill);
         if (first is not null)
         {
             field.Rule(first);
@@ -155,16 +155,17 @@ internal static class FieldSchema
         return field.Require((_, v, _) => v >= 0 ? null : Invariant($"must not be negative; got {v}"));
     }
 
-    private static TypedField<Entity, double> Figure(string name, Func<Entity, double?> get, Func<Entity, double, Entity> set) => Figure<Entity>(name, get, set);
+    private static TypedField<Entity, double> Figure(string name, Func<Entity, double?> get, Func<Entity, double, Entity> set, Action<Entity, double> fill) =>
+        Figure<Entity>(name, get, set, fill: fill);
 
     // A yearly growth rate: above −1 (−100 %).
-    private static TypedField<Entity, double> Growth(string name, Func<Entity, double?> get, Func<Entity, double, Entity> set) =>
-        Number(name, get, set).Require((_, v, _) => v > -1 ? null : Invariant($"must be above -1 (a yearly growth rate; -1 is -100 %); got {v}"));
+    private static TypedField<Entity, double> Growth(string name, Func<Entity, double?> get, Func<Entity, double, Entity> set, Action<Entity, double> fill) =>
+        Number(name, get, set, fill).Require((_, v, _) => v > -1 ? null : Invariant($"must be above -1 (a yearly growth rate; -1 is -100 %); got {v}"));
 
     // A finite number (the readers never produce another; the library API can).
-    private static TypedField<TRecord, double> Number<TRecord>(string name, Func<TRecord, double?> get, Func<TRecord, double, TRecord> set)
+    private static TypedField<TRecord, double> Number<TRecord>(string name, Func<TRecord, double?> get, Func<TRecord, double, TRecord> set, Action<TRecord, double>? fill = null)
         where TRecord : class =>
-        new ValueField<TRecord, double>(name, FieldKind.Number, NumberCodec.Instance, get, set)
+        new ValueField<TRecord, double>(name, FieldKind.Number, NumberCodec.Instance, get, set, fill)
             .Require((_, v, _) => double.IsFinite(v) ? null : Invariant($"must be a finite number; got {v}"));
 
     private static string? DebtOnly<T>(Link link, T value, FieldContext context) =>

@@ -134,6 +134,45 @@ public sealed class FinancingNetworkBuilder
         return this;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> entities in all (a reader that knows how many are coming).</summary>
+    internal void ReserveEntities(int count)
+    {
+        _entities.EnsureCapacity(count);
+        _entityLocations.Reserve(count);
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> links in all (a reader that knows how many are coming).</summary>
+    internal void ReserveLinks(int count)
+    {
+        _links.EnsureCapacity(count);
+        _linkLocations.Reserve(count);
+        _fromHints?.EnsureCapacity(count);
+        _toHints?.EnsureCapacity(count);
+    }
+
+    /// <summary>
+    /// <see cref="AddLinkAt(Link, int, int, int)"/> for many links at once: the links, the lines they were read at (all
+    /// &gt; 0) and their resolved endpoints, in order.
+    /// </summary>
+    internal void AddLinksAt(List<Link> links, List<int> lines, List<int> from, List<int> to)
+    {
+        if (_fromHints is null)
+        {
+            _fromHints = new List<int>(Math.Max(16, Math.Max(_links.Capacity, _links.Count + links.Count)));
+            _toHints = new List<int>(_fromHints.Capacity);
+            for (var l = 0; l < _links.Count; l++)
+            {
+                _fromHints.Add(-1);
+                _toHints.Add(-1);
+            }
+        }
+
+        _fromHints.AddRange(from);
+        _toHints!.AddRange(to);
+        _links.AddRange(links);
+        _linkLocations.AddLines(lines);
+    }
+
     /// <summary>Adds a link read at a line (<paramref name="line"/> &gt; 0) or at a JSON array index (<paramref name="jsonIndex"/> ≥ 0).</summary>
     internal FinancingNetworkBuilder AddLinkAt(Link link, int line, int jsonIndex = -1)
     {

@@ -28,6 +28,12 @@ internal sealed class LocationTable(string arrayName)
 
     public void AddLine(int line) => _marks.Add(Math.Max(0, line));
 
+    /// <summary>Adds items read at these lines (all &gt; 0), in order.</summary>
+    public void AddLines(List<int> lines) => _marks.AddRange(lines);
+
+    /// <summary>Makes room for <paramref name="count"/> items in all.</summary>
+    public void Reserve(int count) => _marks.EnsureCapacity(count);
+
     public void AddJsonIndex(int index) => _marks.Add(-(index + 1));
 
     public SourceLocation? this[int item]

@@ -21,6 +21,13 @@ internal abstract class TypedField<TRecord, TValue> : NetworkField<TRecord>
     /// <summary>The record with this field set to <paramref name="value"/> (a <c>with</c> expression).</summary>
     public abstract TRecord Set(TRecord record, TValue value);
 
+    /// <summary>
+    /// Sets the value in place, on a record the caller has just made and not yet shared (a reader filling a fresh
+    /// row): no copy per field, unlike <see cref="Set"/>. <see langword="false"/> when this field cannot, and then the
+    /// caller uses <see cref="Set"/>.
+    /// </summary>
+    public virtual bool TryFill(TRecord record, TValue value) => false;
+
     /// <summary>Adds a constraint that later constraints rely on: the message when it fails, else <see langword="null"/>.</summary>
     public TypedField<TRecord, TValue> Require(Func<TRecord, TValue, FieldContext, string?> check)
     {

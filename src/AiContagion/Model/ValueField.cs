@@ -6,7 +6,8 @@ namespace AiContagion.Model;
 /// <param name="codec">The text encoding.</param>
 /// <param name="get">Reads the value from a record (<see langword="null"/>: absent).</param>
 /// <param name="set">Sets the value, e.g. <c>(e, v) =&gt; e with { Cash = v }</c>.</param>
-internal sealed class ValueField<TRecord, T>(string name, FieldKind kind, ValueCodec<T> codec, Func<TRecord, T?> get, Func<TRecord, T, TRecord> set)
+/// <param name="fill">Sets the value in place on a fresh record (<see cref="TypedField{TRecord, TValue}.TryFill"/>), or <see langword="null"/>.</param>
+internal sealed class ValueField<TRecord, T>(string name, FieldKind kind, ValueCodec<T> codec, Func<TRecord, T?> get, Func<TRecord, T, TRecord> set, Action<TRecord, T>? fill = null)
     : TypedField<TRecord, T>(name, kind)
     where TRecord : class
     where T : struct
@@ -22,6 +23,17 @@ internal sealed class ValueField<TRecord, T>(string name, FieldKind kind, ValueC
     }
 
     public override TRecord Set(TRecord record, T value) => set(record, value);
+
+    public override bool TryFill(TRecord record, T value)
+    {
+        if (fill is null)
+        {
+            return false;
+        }
+
+        fill(record, value);
+        return true;
+    }
 
     public override bool SameValue(TRecord a, TRecord b) => Nullable.Equals(get(a), get(b));
 

@@ -37,6 +37,41 @@ public sealed class OutputFileTests
         Assert.AreEqual(47.5, links.Skip(1).Sum(l => double.Parse(l.Split(',')[^1], CultureInfo.InvariantCulture)), 1e-12);
     }
 
+    // The fast --output-links CSV writer (UTF-8 straight from the result's arrays) writes byte for byte what the
+    // documented row schema writes: ids with commas, quotes, a line break and non-ASCII letters quoted alike, down and up
+    // links, numbers in shortest round-trip form.
+    [TestMethod]
+    public void Cascade_LinksCsv_FastWriterEqualsTheRowSchema()
+    {
+        string[] ids = ["plain", "a,b", "q\"x", "é中", "line\nbreak", "e7"];
+        var builder = new AiContagion.Model.FinancingNetworkBuilder();
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            builder.AddEntity(new AiContagion.Model.Entity(id, i == 0 ? AiContagion.Model.Sector.VentureCapital : AiContagion.Model.Sector.ModelLab) { Cash = i * 4.0 });
+        }
+
+        var random = new Random(5);
+        for (var l = 0; l < 40; l++)
+        {
+            var from = random.Next(ids.Length);
+            var to = (from + 1 + random.Next(ids.Length - 1)) % ids.Length;
+            builder.AddLink(ids[from], ids[to], l % 3 == 0 ? AiContagion.Model.LinkKind.Equity : AiContagion.Model.LinkKind.Loan, Math.Round(random.NextDouble() * 10, random.Next(6)) + (l == 7 ? 1e-12 : 0));
+        }
+
+        var network = builder.Build();
+        var result = new AiContagion.Cascades.FundingWithdrawalCascade().Run(network, AiContagion.Cascades.CascadeShock.Withdraw(0.3, ["plain"]));
+        Assert.IsTrue(result.LinksDown > 0 && result.LinksDown < network.LinkCount, result.ToString());
+        using var temp = new TempFolder();
+
+        AiContagion.Cli.Commands.Cascades.CascadeReport.LinkRows.Write(temp.File("schema.csv"), result.Links.Select((l, i) => (l, network.Links[i])));
+        using (var stream = File.Create(temp.File("fast.csv")))
+        {
+            AiContagion.Cli.Commands.Cascades.LinkOutcomeCsv.Write(stream, result, AiContagion.Cli.Commands.Cascades.CascadeReport.LinkRows.Columns.Select(c => c.Name));
+        }
+
+        CollectionAssert.AreEqual(File.ReadAllBytes(temp.File("schema.csv")), File.ReadAllBytes(temp.File("fast.csv")));
+    }
+
     // The JSON file holds the same rows as --json's entities array, plus the sector.
     [TestMethod]
     public void Cascade_JsonFile_SameRowsAsTheJsonDocument()

@@ -39,6 +39,19 @@ public sealed class EntityPositionsTests
                     Assert.AreSame(added[first], found);
                 }
             }
+
+            // Two at a time (a link's endpoints) answers as one at a time.
+            var all = added.Concat(probes).ToArray();
+            for (var k = 0; k + 1 < all.Length; k++)
+            {
+                table.FindPair(all[k], all[k + 1], out var foundA, out var positionA, out var foundB, out var positionB);
+                table.TryFind(all[k], out var oneA, out var onePositionA);
+                table.TryFind(all[k + 1], out var oneB, out var onePositionB);
+                Assert.AreSame(oneA, foundA);
+                Assert.AreEqual(onePositionA, positionA);
+                Assert.AreSame(oneB, foundB);
+                Assert.AreEqual(onePositionB, positionB);
+            }
         });
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AiContagion.Cascades;
 using AiContagion.Cli.Commands.Runway;
 using AiContagion.Cli.Infrastructure;
+using AiContagion.Io;
 using AiContagion.Model;
 using Spectre.Console;
 using Link = AiContagion.Model.Link;
@@ -49,7 +50,14 @@ internal static class CascadeReport
 
         if (links is not null)
         {
-            LinkRows.Write(links, result.Links.Select((l, i) => (l, network.Links[i])));
+            if (Path.GetExtension(links).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                AtomicFile.Write(links, stream => LinkOutcomeCsv.Write(stream, result, LinkRows.Columns.Select(c => c.Name)));
+            }
+            else
+            {
+                LinkRows.Write(links, result.Links.Select((l, i) => (l, network.Links[i])));
+            }
         }
     }
 
@@ -131,7 +139,7 @@ internal static class CascadeReport
 
         w.WriteEndArray();
         w.WriteStartArray("links");
-        foreach (var l in scope.Complete ? result.Links.AsEnumerable() : result.DownLinkIndices.Take(scope.Rows).Select(i => result.Links[i]))
+        foreach (var l in scope.Complete ? result.Links.AsEnumerable() : TopDownLinks(result, scope.Rows))
         {
             var link = network.Links[l.Index];
             w.WriteStartObject();
@@ -183,6 +191,15 @@ internal static class CascadeReport
             {
                 yield return e;
             }
+        }
+    }
+
+    /// <summary>The first down links (by round, then network order), without making every link's outcome.</summary>
+    private static IEnumerable<LinkOutcome> TopDownLinks(CascadeResult result, int rows)
+    {
+        for (var i = 0; i < Math.Min(rows, result.LinksDown); i++)
+        {
+            yield return result.DownLinkOutcomeAt(i);
         }
     }
 
@@ -247,10 +264,9 @@ internal static class CascadeReport
 
         var links = new Table().AddColumn(new TableColumn("round").RightAligned()).AddColumn("from").AddColumn("to").AddColumn("kind")
             .AddColumn(new TableColumn($"amount down ({unit})").RightAligned()).AddColumn("cause");
-        foreach (var index in result.DownLinkIndices.Take(rows))
+        foreach (var l in TopDownLinks(result, rows))
         {
-            var l = result.Links[index];
-            var link = network.Links[index];
+            var link = network.Links[l.Index];
             links.AddRow(
                 l.Round!.Value.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(link.From),
