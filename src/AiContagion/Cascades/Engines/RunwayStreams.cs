@@ -1,3 +1,4 @@
+using System.Buffers;
 using AiContagion.Model;
 
 namespace AiContagion.Cascades.Engines;
@@ -27,9 +28,14 @@ namespace AiContagion.Cascades.Engines;
 /// </remarks>
 internal sealed class RunwayStreams
 {
-    private readonly int[] _stepStart;
-    private readonly int[] _stepLink;
-    private readonly double[] _stepDelta;
+    // The uncut streams' steps, summed per month and entity: month k's inflow steps are
+    // (_inEntity, _inDelta)[_inStart[k] .. _inStart[k + 1]], its outflow steps likewise.
+    private readonly int[] _inStart;
+    private readonly int[] _inEntity;
+    private readonly double[] _inDelta;
+    private readonly int[] _outStart;
+    private readonly int[] _outEntity;
+    private readonly double[] _outDelta;
 
     public RunwayStreams(RunwayPlan plan, bool anyChannel)
     {
@@ -74,24 +80,84 @@ internal sealed class RunwayStreams
             count[k] += count[k - 1];
         }
 
-        _stepStart = count;
-        _stepLink = new int[count[^1]];
-        _stepDelta = new double[count[^1]];
+        // The links with a step in each month (a rented scratch list), then each month's steps summed per entity.
+        var byMonth = ArrayPool<int>.Shared.Rent(Math.Max(1, count[^1]));
         var next = (int[])count.Clone();
         for (var l = 0; l < m; l++)
         {
-            if (!Shapes[l].IsStream)
+            if (Shapes[l].IsStream)
             {
-                continue;
+                var c = Steps(Shapes[l], 1, 1.0, steps);
+                for (var i = 0; i < c; i++)
+                {
+                    byMonth[next[steps[i].Month]++] = l;
+                }
+            }
+        }
+
+        var n = index.EntityCount;
+        var inSum = new double[n];
+        var outSum = new double[n];
+        var inSeen = new bool[n];
+        var outSeen = new bool[n];
+        var inTouched = new List<int>();
+        var outTouched = new List<int>();
+        var inEntity = new List<int>();
+        var inDelta = new List<double>();
+        var outEntity = new List<int>();
+        var outDelta = new List<double>();
+        _inStart = new int[h + 3];
+        _outStart = new int[h + 3];
+        for (var k = 0; k <= h + 1; k++)
+        {
+            for (var i = count[k]; i < count[k + 1]; i++)
+            {
+                var l = byMonth[i];
+                var c = Steps(Shapes[l], 1, 1.0, steps);
+                for (var j = 0; j < c; j++)
+                {
+                    if (steps[j].Month == k)
+                    {
+                        Touch(index.LinkTo[l], steps[j].Delta, inSum, inSeen, inTouched);
+                        Touch(index.LinkFrom[l], steps[j].Delta, outSum, outSeen, outTouched);
+                    }
+                }
             }
 
-            var c = Steps(Shapes[l], 1, 1.0, steps);
-            for (var i = 0; i < c; i++)
+            Flush(inSum, inSeen, inTouched, inEntity, inDelta);
+            Flush(outSum, outSeen, outTouched, outEntity, outDelta);
+            _inStart[k + 1] = inEntity.Count;
+            _outStart[k + 1] = outEntity.Count;
+        }
+
+        ArrayPool<int>.Shared.Return(byMonth);
+        _inEntity = [.. inEntity];
+        _inDelta = [.. inDelta];
+        _outEntity = [.. outEntity];
+        _outDelta = [.. outDelta];
+
+        static void Touch(int v, double delta, double[] sum, bool[] seen, List<int> touched)
+        {
+            if (!seen[v])
             {
-                var at = next[steps[i].Month]++;
-                _stepLink[at] = l;
-                _stepDelta[at] = steps[i].Delta;
+                seen[v] = true;
+                touched.Add(v);
             }
+
+            sum[v] += delta;
+        }
+
+        static void Flush(double[] sum, bool[] seen, List<int> touched, List<int> entities, List<double> deltas)
+        {
+            foreach (var v in touched)
+            {
+                entities.Add(v);
+                deltas.Add(sum[v]);
+                sum[v] = 0;
+                seen[v] = false;
+            }
+
+            touched.Clear();
         }
     }
 
@@ -176,17 +242,17 @@ internal sealed class RunwayStreams
         return new StreamShape(first, last, rate, end);
     }
 
-    /// <summary>Applies the uncut streams' steps of month k: each stream's due to its recipient's inflow and its payer's outflow level.</summary>
+    /// <summary>Applies the uncut streams' steps of month k, summed per entity: to the recipients' inflow and the payers' outflow levels.</summary>
     public void ApplyPlanned(int k, double[] inLevel, double[] outLevel)
     {
-        var from = Plan.Index.LinkFrom;
-        var to = Plan.Index.LinkTo;
-        for (var i = _stepStart[k]; i < _stepStart[k + 1]; i++)
+        for (var i = _inStart[k]; i < _inStart[k + 1]; i++)
         {
-            var l = _stepLink[i];
-            var delta = _stepDelta[i];
-            inLevel[to[l]] += delta;
-            outLevel[from[l]] += delta;
+            inLevel[_inEntity[i]] += _inDelta[i];
+        }
+
+        for (var i = _outStart[k]; i < _outStart[k + 1]; i++)
+        {
+            outLevel[_outEntity[i]] += _outDelta[i];
         }
     }
 }
