@@ -37,7 +37,7 @@ internal sealed class RunwayEngine : CascadeEngine
     {
         var runwayShock = RunwayShock.From(shock, Network.EntityCount);
         var baseline = Baseline(cancellationToken);
-        var run = runwayShock.IsEmpty ? baseline : _plan.Simulate(runwayShock, record: true, cancellationToken);
+        var run = runwayShock.IsEmpty ? baseline : _plan.Simulate(runwayShock, RunwayRecording.Cash, cancellationToken);
         var withdrawals = shock.Withdrawn.Select((v, i) => new Withdrawal(Network.Entities[v].Id, shock.WithdrawnFractions[i])).ToImmutableArray();
         var lossIndices = new List<int>();
         for (var v = 0; v < Network.EntityCount; v++)
@@ -65,7 +65,7 @@ internal sealed class RunwayEngine : CascadeEngine
 
     internal override CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
     {
-        var run = _plan.Simulate(RunwayShock.From(shock, Network.EntityCount), record: false, cancellationToken);
+        var run = _plan.Simulate(RunwayShock.From(shock, Network.EntityCount), RunwayRecording.None, cancellationToken);
         failed?.AddRange(run.FailedOrder);
         var down = run.Down;
         var last = 0;
@@ -125,7 +125,7 @@ internal sealed class RunwayEngine : CascadeEngine
 
         lock (_lock)
         {
-            _baseline ??= _plan.Simulate(RunwayShock.None(Network.EntityCount), record: true, cancellationToken);
+            _baseline ??= _plan.Simulate(RunwayShock.None(Network.EntityCount), RunwayRecording.Baseline, cancellationToken);
             return _baseline;
         }
     }
