@@ -56,10 +56,12 @@ internal sealed class RunwayEngine : CascadeEngine
         };
         var order = run.FailedOrder;
         var rounds = order.Select(v => run.FailMonth[v]).ToArray();
+        var runway = RunwayResult.Create(_plan, withdrawals, run, baseline);
+        run.ReleaseCash();
         return new CascadeResult(Network, Model, Settings, 0, _plan.Months, shock.Shocked, order, rounds, run.Down, figures)
         {
             CascadeFailures = run.CascadeFailures,
-            Runway = RunwayResult.Create(_plan, withdrawals, run, baseline),
+            Runway = runway,
         };
     }
 

@@ -37,9 +37,14 @@ internal sealed class RunwayRun
         _lossCapable = lossCapable;
         _record = record;
         // Month-major: one contiguous copy per month.
-        if (record != RunwayRecording.None)
+        if (record == RunwayRecording.Baseline)
         {
             CashMatrix = GC.AllocateUninitializedArray<double>(checked(entities * _stride));
+        }
+        else if (record == RunwayRecording.Cash)
+        {
+            // Read once, by the result being built, then handed back (ReleaseCash): rented, so a session of runs reuses it.
+            CashMatrix = ArrayPool<double>.Shared.Rent(checked(entities * _stride));
         }
 
         if (record == RunwayRecording.Baseline)
@@ -86,7 +91,7 @@ internal sealed class RunwayRun
     public double[] FlowStopped { get; }
 
     /// <summary>Month-major cash at the end of each month 0..H (only when recorded): month k's row is entities 0..n − 1.</summary>
-    public double[]? CashMatrix { get; }
+    public double[]? CashMatrix { get; private set; }
 
     /// <summary>Month-major losses (by <see cref="RunwayPlan.LossIndex"/>) at the end of each month 0..H (only when recorded).</summary>
     public double[]? LossMatrix { get; }
@@ -119,6 +124,16 @@ internal sealed class RunwayRun
         }
 
         return path;
+    }
+
+    /// <summary>Returns a <see cref="RunwayRecording.Cash"/> run's rented cash matrix; the run's cash paths are gone after it.</summary>
+    public void ReleaseCash()
+    {
+        if (_record == RunwayRecording.Cash && CashMatrix is { } matrix)
+        {
+            CashMatrix = null;
+            ArrayPool<double>.Shared.Return(matrix);
+        }
     }
 
     /// <summary>Keeps every entity's cash at the end of month k (recorded runs; a second call for the same month overwrites).</summary>
