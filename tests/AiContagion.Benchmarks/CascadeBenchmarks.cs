@@ -14,6 +14,7 @@ public class CascadeBenchmarks
     private string _source = string.Empty;
     private string _hit = string.Empty;
     private Cascades.PreparedCascade _clearing = null!;
+    private Cascades.PreparedCascade _runway = null!;
 
     [Params("100k", "1m")]
     public string Size { get; set; } = "100k";
@@ -25,6 +26,8 @@ public class CascadeBenchmarks
         _source = Workloads.LargestFundingSource(_network);
         _hit = Workloads.MostFunded(_network);
         _clearing = new Cascades.EisenbergNoeClearing().Prepare(_network);
+        _runway = new Cascades.RunwayCascade(new Cascades.RunwayOptions { Months = 24 }).Prepare(_network);
+        _runway.RunBaseline();
     }
 
     [Benchmark(Description = "funding-cascade")]
@@ -53,6 +56,21 @@ public class CascadeBenchmarks
     /// <summary>One 24-month runway run (prepare, baseline, the largest source's withdrawal); issue 14's target: ≤ 0.2 s on 10⁶ links.</summary>
     [Benchmark(Description = "runway")]
     public object Runway() => Workloads.Runway(_network, _source);
+
+    /// <summary>
+    /// One 24-month runway run on a prepared model whose baseline is kept (as a session that asks several questions of
+    /// one network runs it): the shocked month loop and the full result, every entity's cash path and every link.
+    /// </summary>
+    [Benchmark(Description = "runway-prepared")]
+    public object RunwayPrepared() => _runway.Run(Cascades.CascadeShock.Withdraw(_source));
+
+    /// <summary>The same run's summary (counts and amounts, no per-entity result), as sweeps and stress runs use it.</summary>
+    [Benchmark(Description = "runway-summary")]
+    public object RunwaySummary() => _runway.Summarize(Cascades.CascadeShock.Withdraw(_source));
+
+    /// <summary>Preparing the runway model: every link's payment stream, the streams' monthly steps, starting cash.</summary>
+    [Benchmark(Description = "runway-prepare")]
+    public object RunwayPrepare() => new Cascades.RunwayCascade(new Cascades.RunwayOptions { Months = 24 }).Prepare(_network);
 
     /// <summary>The runway ranking over every funding source, 24 months, against the baseline; issue 14's target: ≤ 10 s on 10⁶ links.</summary>
     [Benchmark(Description = "runway-ranking")]

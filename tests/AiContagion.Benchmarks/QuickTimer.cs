@@ -22,6 +22,7 @@ public static class QuickTimer
         var enPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.EisenbergNoeClearing().Prepare(network));
         var drPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.LinearDebtRank().Prepare(network));
         var ffPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.CreditLossCascade().Prepare(network));
+        var runwayPrepared = new Lazy<Cascades.PreparedCascade>(() => new Cascades.RunwayCascade(new Cascades.RunwayOptions { Months = 24 }).Prepare(network));
         var valuationNetwork = new Lazy<FinancingNetwork>(() => ValuationData.Create(network));
         var valuation = new Lazy<Valuation.CrossHoldingsValuation>(() => new Valuation.CrossHoldingsValuation(valuationNetwork.Value));
         var valuationResult = new Lazy<Valuation.ValuationResult>(() => valuation.Value.Value());
@@ -59,6 +60,11 @@ public static class QuickTimer
             ("ranking", () => { var r = Workloads.Ranking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("ranking-1thread", () => { var r = Workloads.Ranking(network, 1); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
             ("stress", () => $"{Workloads.Stress(network).LinksDown}"),
+            ("runway-prepare", () => new Cascades.RunwayCascade(new Cascades.RunwayOptions { Months = 24 }).Prepare(network).ToString() ?? ""),
+            ("runway-simulate", () => $"failed {((Cascades.Engines.RunwayEngine)runwayPrepared.Value).Plan.Simulate(Cascades.Engines.RunwayShock.None(network.EntityCount), Cascades.Engines.RunwayRecording.Baseline, default).FailedOrder.Length}"),
+            ("runway-simulate-norecord", () => $"failed {((Cascades.Engines.RunwayEngine)runwayPrepared.Value).Plan.Simulate(Cascades.Engines.RunwayShock.None(network.EntityCount), Cascades.Engines.RunwayRecording.None, default).FailedOrder.Length}"),
+            ("runway-run", () => runwayPrepared.Value.Run(Cascades.CascadeShock.Withdraw(source)).ToString()),
+            ("runway-summary", () => runwayPrepared.Value.Summarize(Cascades.CascadeShock.Withdraw(source)).ToString()),
             ("runway", () => Workloads.Runway(network, source).ToString()),
             ("runway-ranking", () => { var r = Workloads.RunwayRanking(network); return $"runs {r.Runs}, top {r.Entries[0]}"; }),
         };
@@ -70,16 +76,27 @@ public static class QuickTimer
             }
 
             var times = new List<double>();
+            var cpu = new List<double>();
             var note = op(); // warm-up (JIT tiers)
+            var process = Process.GetCurrentProcess();
             for (var r = 0; r < runs; r++)
             {
+                // Each run starts from a collected heap: the previous operation's garbage is not charged to this one.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 note = op();
                 times.Add(watch.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpu0).TotalSeconds);
             }
 
             times.Sort();
-            Console.WriteLine($"{name,-16} median {times[times.Count / 2],8:0.0000} s  min {times[0]:0.0000}  max {times[^1]:0.0000}  {note}");
+            cpu.Sort();
+            // CPU time (all threads, the collector's included) is the steadier figure on a shared machine.
+            Console.WriteLine($"{name,-16} median {times[times.Count / 2],8:0.0000} s  min {times[0]:0.0000}  max {times[^1]:0.0000}  cpu {cpu[cpu.Count / 2]:0.0000} s  {note}");
         }
 
         return 0;

@@ -34,7 +34,7 @@ internal static class CascadeCommand
             var model = models.Build(parse);
             shocks.Check(parse);
             var network = graph.Load(parse, context);
-            var shock = shocks.Build(parse, network);
+            var shock = WithAssetShocks(shocks.Build(parse, network), model);
             var result = model.Run(network, shock.Shock, context.CancellationToken);
             var fireSale = (model as AiContagion.Cascades.FireSaleCascade)?.RunFireSale(network, shock.Shock, context.CancellationToken);
             CascadeReport.WriteFiles(result, request.OutputPath, parse.GetValue(links));
@@ -42,5 +42,17 @@ internal static class CascadeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The fire-sale model's --asset-shock is a shock too: the header names it ("no shock" only when nothing was given).
+    private static GivenShock WithAssetShocks(GivenShock shock, AiContagion.Cascades.ICascadeModel model)
+    {
+        if (model is not AiContagion.Cascades.FireSaleCascade { Options.AssetShocks: { Count: > 0 } assets })
+        {
+            return shock;
+        }
+
+        var prices = "asset prices fall " + string.Join(", ", assets.Select(a => $"{a.Key} {Readable.Percent(a.Value)}"));
+        return shock with { Description = shock.Shock.IsEmpty ? prices : shock.Description + "; " + prices };
     }
 }

@@ -94,7 +94,7 @@ public sealed class RunwayResult
             };
             var unlimited = plan.Unlimited[v];
             var last = failed ?? options.Months;
-            var cash = unlimited ? ImmutableArray<double>.Empty : [.. Enumerable.Range(0, last + 1).Select(k => shocked.CashAt(v, k))];
+            var cash = unlimited ? ImmutableArray<double>.Empty : System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(shocked.CashPath(v, last));
             entities[v] = new EntityRunway(
                 network.Entities[v].Id,
                 unlimited ? null : plan.InitialCash[v],

@@ -116,22 +116,29 @@ public sealed class FinancingNetworkBuilder
     /// </summary>
     internal FinancingNetworkBuilder AddLinkAt(Link link, int line, int fromIndex, int toIndex)
     {
-        if (_fromHints is null)
-        {
-            _fromHints = new List<int>(Math.Max(16, _links.Capacity));
-            _toHints = new List<int>(Math.Max(16, _links.Capacity));
-            for (var l = 0; l < _links.Count; l++)
-            {
-                _fromHints.Add(-1);
-                _toHints.Add(-1);
-            }
-        }
-
-        _fromHints.Add(fromIndex);
+        EnsureHints(_links.Capacity);
+        _fromHints!.Add(fromIndex);
         _toHints!.Add(toIndex);
         _links.Add(link);
         _linkLocations.AddLine(line);
         return this;
+    }
+
+    // The endpoint hints start with the first link added by position: the links added by id before it get -1 (look up).
+    private void EnsureHints(int capacity)
+    {
+        if (_fromHints is not null)
+        {
+            return;
+        }
+
+        _fromHints = new List<int>(Math.Max(16, capacity));
+        _toHints = new List<int>(_fromHints.Capacity);
+        for (var l = 0; l < _links.Count; l++)
+        {
+            _fromHints.Add(-1);
+            _toHints.Add(-1);
+        }
     }
 
     /// <summary>Makes room for <paramref name="count"/> entities in all (a reader that knows how many are coming).</summary>
@@ -156,18 +163,8 @@ public sealed class FinancingNetworkBuilder
     /// </summary>
     internal void AddLinksAt(List<Link> links, List<int> lines, List<int> from, List<int> to)
     {
-        if (_fromHints is null)
-        {
-            _fromHints = new List<int>(Math.Max(16, Math.Max(_links.Capacity, _links.Count + links.Count)));
-            _toHints = new List<int>(_fromHints.Capacity);
-            for (var l = 0; l < _links.Count; l++)
-            {
-                _fromHints.Add(-1);
-                _toHints.Add(-1);
-            }
-        }
-
-        _fromHints.AddRange(from);
+        EnsureHints(Math.Max(_links.Capacity, _links.Count + links.Count));
+        _fromHints!.AddRange(from);
         _toHints!.AddRange(to);
         _links.AddRange(links);
         _linkLocations.AddLines(lines);

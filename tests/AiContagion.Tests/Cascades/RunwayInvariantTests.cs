@@ -156,7 +156,7 @@ public sealed class RunwayInvariantTests
             var engine = (RunwayEngine)new RunwayCascade(options).Prepare(network);
             var plan = engine.Plan;
             var n = network.EntityCount;
-            var run = plan.Simulate(RunwayShock.From(ResolvedShock.Resolve(network, shock), n), record: true, CancellationToken.None);
+            var run = plan.Simulate(RunwayShock.From(ResolvedShock.Resolve(network, shock), n), RunwayRecording.Cash, CancellationToken.None);
             for (var k = 1; k <= options.Months; k++)
             {
                 double delta = 0, outside = 0, gross = 1;

@@ -51,6 +51,7 @@ public sealed class FireSaleCommandTests
         var run = CliRunner.Run("cascade", file, "--model", "fire-sale", "--asset-shock", "a1=0.05", "--max-leverage", "20", "--target-leverage", "0.9");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "fire-sale cascade, shock: asset prices fall a1 5 %", "the asset shock is the shock, not 'no shock'");
         StringAssert.Contains(run.Output, "1 entities failed");
         StringAssert.Contains(run.Output, "fire sale (threshold): aggregate vulnerability AV = ");
         StringAssert.Contains(run.Output, "0.821353", "a1's final price 0.8213525300764687");

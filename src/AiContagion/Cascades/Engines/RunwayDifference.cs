@@ -248,7 +248,7 @@ internal sealed class RunwayDifference
         }
 
         var lossIndex = _plan.LossIndex[x];
-        if (lossIndex >= 0 && _baseline.LossMatrix![((long)lossIndex * _stride) + k] + _cumLoss[x] > _plan.Capital[x] + _plan.LossSlack[x])
+        if (lossIndex >= 0 && _baseline.LossAt(lossIndex, k) + _cumLoss[x] > _plan.Capital[x] + _plan.LossSlack[x])
         {
             cause = RunwayFailureCause.Losses;
             return true;

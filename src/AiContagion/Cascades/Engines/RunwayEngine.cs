@@ -37,7 +37,7 @@ internal sealed class RunwayEngine : CascadeEngine
     {
         var runwayShock = RunwayShock.From(shock, Network.EntityCount);
         var baseline = Baseline(cancellationToken);
-        var run = runwayShock.IsEmpty ? baseline : _plan.Simulate(runwayShock, record: true, cancellationToken);
+        var run = runwayShock.IsEmpty ? baseline : _plan.Simulate(runwayShock, RunwayRecording.Cash, cancellationToken);
         var withdrawals = shock.Withdrawn.Select((v, i) => new Withdrawal(Network.Entities[v].Id, shock.WithdrawnFractions[i])).ToImmutableArray();
         var lossIndices = new List<int>();
         for (var v = 0; v < Network.EntityCount; v++)
@@ -56,16 +56,18 @@ internal sealed class RunwayEngine : CascadeEngine
         };
         var order = run.FailedOrder;
         var rounds = order.Select(v => run.FailMonth[v]).ToArray();
+        var runway = RunwayResult.Create(_plan, withdrawals, run, baseline);
+        run.ReleaseCash();
         return new CascadeResult(Network, Model, Settings, 0, _plan.Months, shock.Shocked, order, rounds, run.Down, figures)
         {
             CascadeFailures = run.CascadeFailures,
-            Runway = RunwayResult.Create(_plan, withdrawals, run, baseline),
+            Runway = runway,
         };
     }
 
     internal override CascadeSummary Summarize(ResolvedShock shock, List<int>? failed, CancellationToken cancellationToken)
     {
-        var run = _plan.Simulate(RunwayShock.From(shock, Network.EntityCount), record: false, cancellationToken);
+        var run = _plan.Simulate(RunwayShock.From(shock, Network.EntityCount), RunwayRecording.None, cancellationToken);
         failed?.AddRange(run.FailedOrder);
         var down = run.Down;
         var last = 0;
@@ -125,7 +127,7 @@ internal sealed class RunwayEngine : CascadeEngine
 
         lock (_lock)
         {
-            _baseline ??= _plan.Simulate(RunwayShock.None(Network.EntityCount), record: true, cancellationToken);
+            _baseline ??= _plan.Simulate(RunwayShock.None(Network.EntityCount), RunwayRecording.Baseline, cancellationToken);
             return _baseline;
         }
     }

@@ -39,8 +39,8 @@ internal sealed class RunwayPlan
     private readonly int[] _bucketStart;
     private readonly int[] _bucketLink;
     private readonly double[] _bucketAmount;
-    private readonly double[] _monthlyRate;
-    private readonly int[] _maturity;
+    private double[] _monthlyRate = [];
+    private int[] _maturity = [];
     private readonly double[] _revenue;
     private readonly double[] _costs;
     private readonly double[] _revenueGrowth;
@@ -70,8 +70,6 @@ internal sealed class RunwayPlan
         LastPayment = new int[m];
         Outstanding0 = new double[m];
         LossGivenDefault = new double[m];
-        _monthlyRate = new double[m];
-        _maturity = new int[m];
         var lossGivenDefault = options.Recovery.LossGivenDefault();
         var serviced = new List<int>();
         var bucketCount = new int[h + 2];
@@ -142,10 +140,17 @@ internal sealed class RunwayPlan
                 Outstanding0[l] = PaidThrough(l, 0);
             }
 
-            _maturity[l] = Never;
             if (kind.IsDebt() && (link.Rate is not null || link.Maturity is not null))
             {
+                // Debt service: rate and maturity arrays only on networks with dated debt (read for serviced links only).
+                if (_maturity.Length == 0)
+                {
+                    _monthlyRate = new double[m];
+                    _maturity = new int[m];
+                }
+
                 serviced.Add(l);
+                _maturity[l] = Never;
                 _monthlyRate[l] = (link.Rate ?? 0.0) / 12.0;
                 if (link.Maturity is not null && terms.Maturity is { } maturities && maturities[l] != LinkTerms.NoMonth)
                 {
@@ -191,6 +196,7 @@ internal sealed class RunwayPlan
         var (firstYearIn, firstYearOut, firstMonthOut) = FirstFlows();
         var unknown = new List<string>();
         var lossCapable = 0;
+        var lossEntities = new List<int>();
         for (var v = 0; v < n; v++)
         {
             double revenue12 = 0, costs12 = 0;
@@ -240,15 +246,19 @@ internal sealed class RunwayPlan
 
                 LossSlack[v] = SlackFactor * (Math.Abs(Capital[v]) + exposure);
                 LossIndex[v] = lossCapable++;
+                lossEntities.Add(v);
             }
         }
 
         LossCapableCount = lossCapable;
+        LossEntities = [.. lossEntities];
         if (options.AnyChannel)
         {
             Channels = new RunwayChannels(this, options);
             WidenLossSlack(Channels);
         }
+
+        Streams = new RunwayStreams(this, Channels is not null);
 
         Assumptions = RunwayAssumptions.Create(options, CalendarMonth.TryParse(asOf, out var month) ? month : null, undatedClaims, undatedContracts, withoutStart, [.. unknown]);
     }
@@ -305,10 +315,16 @@ internal sealed class RunwayPlan
 
     public int LossCapableCount { get; }
 
+    /// <summary>The entities with a finite capital, in index order (<see cref="LossIndex"/> inverted).</summary>
+    public int[] LossEntities { get; }
+
     public RunwayAssumptions Assumptions { get; }
 
     /// <summary>The stake, margin-call and collateral-sale channels, when any is on; else <see langword="null"/> (the model without them, unchanged).</summary>
     public RunwayChannels? Channels { get; }
+
+    /// <summary>The plain term streams, run as monthly levels (<see cref="RunwayStreams"/>); the other links are paid link by link.</summary>
+    public RunwayStreams Streams { get; }
 
     /// <summary>The payment link l's stream owes in month k (any k; 0 outside its months), before any stop.</summary>
     public double Due(int l, int k)
@@ -354,10 +370,10 @@ internal sealed class RunwayPlan
     public bool IsSchedule(int l) => _isSchedule[l];
 
     /// <summary>The monthly interest rate (rate / 12) of a serviced link.</summary>
-    public double MonthlyRate(int l) => _monthlyRate[l];
+    public double MonthlyRate(int l) => _monthlyRate.Length == 0 ? 0.0 : _monthlyRate[l];
 
     /// <summary>The maturity month of a serviced link (<see cref="Never"/>: none).</summary>
-    public int Maturity(int l) => _maturity[l];
+    public int Maturity(int l) => _maturity.Length == 0 || !IsServiced[l] ? Never : _maturity[l];
 
     /// <summary>Outside revenue of entity v in month k ≥ 1: revenue / 12, grown by (1 + g)^((k − 1) / 12).</summary>
     public double Revenue(int v, int k) =>
@@ -373,7 +389,7 @@ internal sealed class RunwayPlan
     /// principal at maturity, revenue and costs, the cash update; then the month's failures — shock (k = t0), cash below
     /// the floor, losses above capital, and the losses those failures cause, until no one else fails.
     /// </summary>
-    public RunwayRun Simulate(RunwayShock shock, bool record, CancellationToken cancellationToken)
+    public RunwayRun Simulate(RunwayShock shock, RunwayRecording record, CancellationToken cancellationToken)
     {
         var n = _index.EntityCount;
         var m = _index.LinkCount;
@@ -382,11 +398,12 @@ internal sealed class RunwayPlan
         var from = _index.LinkFrom;
         var to = _index.LinkTo;
         var kind = _index.Kind;
-        var run = new RunwayRun(n, m, h, LossCapableCount, record);
+        var run = new RunwayRun(n, Streams.LinkByLinkClaims ? m : 0, h, LossCapableCount, record);
         var cash = run.Cash;
         Array.Copy(InitialCash, cash, n);
         var fail = run.FailMonth;
-        var outstanding = (double[])Outstanding0.Clone();
+        // Principal month by month, for the claims paid link by link (the streams' is a closed form).
+        var outstanding = Streams.LinkByLinkClaims ? (double[])Outstanding0.Clone() : [];
         var loss = run.Loss;
         var phi = shock.Fraction;
         var inflow = new double[n];
@@ -396,16 +413,19 @@ internal sealed class RunwayPlan
         var isLossChanged = new bool[n];
         var channels = Channels is null ? null : new ChannelState(Channels);
         var called = channels?.Called;
-        run.Record(0, this);
-        Settle(run, shock, 0, outstanding, lossChanged, isLossChanged, channels);
+        var streams = new StreamRun(Streams, run, shock);
+        var perLink = Streams.PerLinkTerms;
+        run.Record(0);
+        Settle(run, shock, 0, outstanding, lossChanged, isLossChanged, channels, streams);
         run.RecordLosses(0, this);
         for (var k = 1; k <= h; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Array.Clear(inflow);
-            Array.Clear(outflow);
+            var stopped = streams.Advance(k);
+            Array.Copy(streams.InLevel, inflow, n);
+            Array.Copy(streams.OutLevel, outflow, n);
             Array.Clear(debtService);
-            var stopped = 0.0;
+            streams.ChargeLosses(loss, lossChanged, isLossChanged);
 
             // Interest on the principal outstanding at the end of month k − 1.
             foreach (var l in Serviced)
@@ -423,7 +443,7 @@ internal sealed class RunwayPlan
                 }
             }
 
-            for (var l = 0; l < m; l++)
+            foreach (var l in perLink)
             {
                 if (k >= First[l] && k <= Last[l])
                 {
@@ -469,12 +489,12 @@ internal sealed class RunwayPlan
                 run.CostsPaid[v] += costs;
             }
 
-            run.Record(k, this);
-            Settle(run, shock, k, outstanding, lossChanged, isLossChanged, channels);
+            run.Record(k);
+            Settle(run, shock, k, outstanding, lossChanged, isLossChanged, channels, streams);
             if (channels is not null)
             {
                 // Margin calls move cash at the end of the month: the month's closing cash includes them.
-                run.Record(k, this);
+                run.Record(k);
             }
 
             run.RecordLosses(k, this);
@@ -518,6 +538,7 @@ internal sealed class RunwayPlan
             }
         }
 
+        streams.Release();
         run.Finish(this, shock);
         return run;
     }
@@ -591,7 +612,7 @@ internal sealed class RunwayPlan
     /// calls drain below the floor fail — until no one else fails. Last, the collateral of the month's failed borrowers
     /// is marked for sale next month.
     /// </summary>
-    private void Settle(RunwayRun run, RunwayShock shock, int k, double[] outstanding, List<int> lossChanged, bool[] isLossChanged, ChannelState? channels)
+    private void Settle(RunwayRun run, RunwayShock shock, int k, double[] outstanding, List<int> lossChanged, bool[] isLossChanged, ChannelState? channels, StreamRun streams)
     {
         var fail = run.FailMonth;
         var loss = run.Loss;
@@ -638,18 +659,28 @@ internal sealed class RunwayPlan
         {
             for (; i < newly.Count; i++)
             {
-                foreach (var l in _index.LinksInto(newly[i]))
+                var x = newly[i];
+                streams.PayerFailed(x, k);
+                streams.RecipientFailed(x, k);
+                foreach (var l in _index.LinksInto(x))
                 {
-                    if (!_index.Kind[l].IsClaim())
+                    var u = _index.LinkFrom[l];
+                    var stream = Streams.Shapes[l].IsStream;
+                    if ((stream && LossIndex[u] < 0) || !_index.Kind[l].IsClaim())
                     {
+                        // A stream's principal is a closed form, needed only for a lender that books losses.
                         continue;
                     }
 
-                    run.OutstandingAtRecipientFailure[l] = outstanding[l];
-                    var u = _index.LinkFrom[l];
+                    if (!stream)
+                    {
+                        run.OutstandingAtRecipientFailure[l] = outstanding[l];
+                    }
+
                     if (LossIndex[u] >= 0)
                     {
-                        var charged = LossGivenDefault[l] * outstanding[l];
+                        var principal = stream ? streams.Outstanding(l, k) : outstanding[l];
+                        var charged = LossGivenDefault[l] * principal;
                         loss[u] += charged;
                         if (channels is not null)
                         {
@@ -746,11 +777,20 @@ internal sealed class RunwayPlan
             var u = _index.LinkFrom[l];
             var v = _index.LinkTo[l];
             double year = 0, first = 0;
-            for (var k = 1; k <= 12; k++)
+            if (_isSchedule[l])
             {
-                var d = Due(l, k);
-                year += d;
-                first += k == 1 ? d : 0.0;
+                for (var k = 1; k <= 12; k++)
+                {
+                    var d = Due(l, k);
+                    year += d;
+                    first += k == 1 ? d : 0.0;
+                }
+            }
+            else
+            {
+                // A term stream's first year in closed form (PaidThrough).
+                year = PaidThrough(l, 12) - PaidThrough(l, 0);
+                first = TermDue(l, 1);
             }
 
             yearIn[v] += year;
