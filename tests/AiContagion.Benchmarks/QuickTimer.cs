@@ -37,6 +37,7 @@ public static class QuickTimer
             ("pagerank-1thread", () => { var s = Centrality.PageRank.Compute(network, new Centrality.PageRankOptions { Tolerance = Workloads.PageRankL1Tolerance / network.EntityCount, MaxIterations = 1000, MaxDegreeOfParallelism = 1 }); return $"iterations {s.Iterations}"; }),
             ("pagerank-setup", () => { var s = Centrality.PageRank.Compute(network, new Centrality.PageRankOptions { MaxIterations = 1 }); return $"iterations {s.Iterations}"; }),
             ("maxflow", () => $"value {Workloads.MaximumFlowTo(network, sink).Value:R}"),
+            ("maxflow-one", () => { var r = Flow.MaximumFlow.Compute(network, Flow.EntitySelection.Of(source), Flow.EntitySelection.Of(sink)); return $"value {r.Value:R}, {r.CutLinks.Length} cut links, source side {r.SourceSide.Length}"; }),
             ("betweenness", () => $"top {Workloads.BetweennessOf(network, Workloads.BetweennessSamplesFor(network)).Top(1)[0]}"),
             ("dominators", () => $"entries {Workloads.DominatorsOf(network).Entries.Length}"),
             ("provenance-one", () => $"loops {Workloads.ProvenanceOf(network, sink).Loops}"),

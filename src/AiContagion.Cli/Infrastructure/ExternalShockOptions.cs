@@ -79,7 +79,12 @@ internal sealed class ExternalShockOptions
             description.Add($"external shock {Readable.Percent(share)} on every {sector} entity");
         }
 
-        OptionValues.EnsureUnique("--external-shock", shocks.Select(e => e.Id));
+        if (description.Count > 1)
+        {
+            // Each part names an entity once (checked above, or the network's own distinct entities): only parts together can repeat one.
+            OptionValues.EnsureUnique("--external-shock", shocks.Select(e => e.Id));
+        }
+
         return (shocks, description);
     }
 

@@ -28,6 +28,7 @@ public sealed class CascadeResult
     private readonly int[] _shocked;
     private readonly EntityFigures _figures;
     private ImmutableArray<EntityOutcome> _entities;
+    private EntityFlagArrays? _entityFlags;
     private ImmutableArray<LinkOutcome> _links;
     private ImmutableArray<CascadeRound> _history;
 
@@ -277,8 +278,48 @@ public sealed class CascadeResult
     /// <summary>Whether the shock itself brought the i-th down link down (see <see cref="DirectLinksDown"/>).</summary>
     internal bool IsDirectDownAt(int i) => _downDirect?[i] ?? _downRounds[i] == 0;
 
-    private ImmutableArray<EntityOutcome> BuildEntities()
+    /// <summary>
+    /// The outcome of entity <paramref name="entity"/> (by index), equal to <see cref="Entities"/> at that index, made on
+    /// its own: a summary's top rows without the 10⁵ outcomes of <see cref="Entities"/>.
+    /// </summary>
+    internal EntityOutcome EntityOutcomeAt(int entity)
     {
+        if (!_entities.IsDefault)
+        {
+            return _entities[entity];
+        }
+
+        var (round, shocked) = EntityFlags();
+        var failed = round[entity] >= 0;
+        return _figures.Outcome(Network.Entities[entity].Id, entity, failed, failed ? round[entity] : null, shocked[entity]);
+    }
+
+    /// <summary>Whether entity <paramref name="entity"/> failed (by index, in O(1)).</summary>
+    internal bool FailedAt(int entity) => EntityFlags().Round[entity] >= 0;
+
+    /// <summary>
+    /// Whether the run touched entity <paramref name="entity"/>, read from the figures as from its outcome: shocked, some
+    /// distress, lost inflow or credit loss, or a clearing payment (every entity of a clearing model).
+    /// </summary>
+    internal bool TouchedAt(int entity) =>
+        EntityFlags().Shocked[entity]
+        || (_figures.Distress?[entity] ?? 0) > 0
+        || (_figures.LostInflow?[entity] ?? 0) > 0
+        || (_figures.CreditLoss?[entity] ?? 0) > 0
+        || _figures.Payment is not null;
+
+    /// <summary>Whether some entity's outcome has an <see cref="EntityOutcome.Equity"/> (as <see cref="Entities"/> would show).</summary>
+    internal bool HasEquity =>
+        _figures.Equity is not null
+        || (_figures.Capital is { } capital && _figures.CreditLoss is not null && capital.Any(double.IsFinite));
+
+    private (int[] Round, bool[] Shocked) EntityFlags()
+    {
+        if (Volatile.Read(ref _entityFlags) is { } flags)
+        {
+            return (flags.Round, flags.Shocked);
+        }
+
         var n = Network.EntityCount;
         var round = new int[n];
         Array.Fill(round, -1);
@@ -293,6 +334,17 @@ public sealed class CascadeResult
             shocked[v] = true;
         }
 
+        Volatile.Write(ref _entityFlags, new EntityFlagArrays(round, shocked)); // a race only builds equal arrays twice
+        return (round, shocked);
+    }
+
+    /// <summary>Per entity, the round it failed in (−1: did not) and whether the shock named it.</summary>
+    private sealed record EntityFlagArrays(int[] Round, bool[] Shocked);
+
+    private ImmutableArray<EntityOutcome> BuildEntities()
+    {
+        var n = Network.EntityCount;
+        var (round, shocked) = EntityFlags();
         var builder = ImmutableArray.CreateBuilder<EntityOutcome>(n);
         for (var v = 0; v < n; v++)
         {

@@ -152,8 +152,14 @@ internal sealed class ResolvedShock
 
     private static (int[] Entities, double[] Values) Sorted(FinancingNetwork network, string part, IEnumerable<(string Id, double Value)> items, bool allowZero)
     {
-        var list = new List<(int Entity, double Value)>();
-        var seen = new HashSet<int>();
+        // A shock on every entity (or a sector) names them in network order: each id is first tried as the entity after
+        // the previous one (one string comparison, no hashing), and while they ascend they are distinct and sorted, so
+        // no set of seen entities and no sort is needed. Out of order, the set takes over. Same errors, same order.
+        var entities = new List<int>();
+        var values = new List<double>();
+        HashSet<int>? seen = null;
+        var previous = -1;
+        var count = network.EntityCount;
         foreach (var (id, value) in items)
         {
             if (id is null)
@@ -161,7 +167,7 @@ internal sealed class ResolvedShock
                 throw new ArgumentException($"A {part} in the shock has no entity id.");
             }
 
-            var v = network.IndexOf(id);
+            var v = previous + 1 < count && string.Equals(network.Entities[previous + 1].Id, id, StringComparison.Ordinal) ? previous + 1 : network.IndexOf(id);
             if (v < 0)
             {
                 throw new ArgumentException($"The shock's {part} names '{id}', which is not an entity of the network.");
@@ -173,15 +179,27 @@ internal sealed class ResolvedShock
                     string.Create(CultureInfo.InvariantCulture, $"The shock's {part} of '{id}' is {value}; expected a number in {(allowZero ? "[0, 1]" : "(0, 1]")}."));
             }
 
-            if (!seen.Add(v))
+            if (seen is not null || v <= previous)
             {
-                throw new ArgumentException($"The shock names '{id}' twice in its {part}s.");
+                seen ??= [.. entities];
+                if (!seen.Add(v))
+                {
+                    throw new ArgumentException($"The shock names '{id}' twice in its {part}s.");
+                }
             }
 
-            list.Add((v, value));
+            entities.Add(v);
+            values.Add(value);
+            previous = v;
         }
 
-        list.Sort((a, b) => a.Entity.CompareTo(b.Entity));
-        return ([.. list.Select(x => x.Entity)], [.. list.Select(x => x.Value)]);
+        var entityArray = entities.ToArray();
+        var valueArray = values.ToArray();
+        if (seen is not null)
+        {
+            Array.Sort(entityArray, valueArray);
+        }
+
+        return (entityArray, valueArray);
     }
 }

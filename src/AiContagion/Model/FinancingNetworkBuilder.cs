@@ -326,7 +326,7 @@ public sealed class FinancingNetworkBuilder
         var links = _links.ToImmutableArray();
         var index = NetworkIndex.Build(entities, links, from, to, _metadata.AsOf);
         network = new FinancingNetwork(
-            _metadata, entities, links, indexById.ToFrozenDictionary(StringComparer.Ordinal), index, [.. _assets], [.. _holdings], assetIndexById.ToFrozenDictionary(StringComparer.Ordinal));
+            _metadata, entities, links, indexById, index, [.. _assets], [.. _holdings], assetIndexById.ToFrozenDictionary(StringComparer.Ordinal));
         return true;
     }
 

@@ -26,15 +26,15 @@ internal sealed class NetworkIndex
     private LinkTerms? _terms;
     private EntityTerms? _entityTerms;
 
-    private NetworkIndex(int entityCount, int linkCount, IReadOnlyList<Entity> entities, IReadOnlyList<Link> links, string? asOf)
+    private NetworkIndex(int entityCount, int linkCount, IReadOnlyList<Entity> entities, IReadOnlyList<Link> links, int[] from, int[] to, string? asOf)
     {
         _entities = entities;
         _links = links;
         _asOf = asOf;
         EntityCount = entityCount;
         LinkCount = linkCount;
-        LinkFrom = new int[linkCount];
-        LinkTo = new int[linkCount];
+        LinkFrom = from;
+        LinkTo = to;
         Amount = new double[linkCount];
         Kind = new LinkKind[linkCount];
         OutStart = new int[entityCount + 1];
@@ -208,14 +208,19 @@ internal sealed class NetworkIndex
     /// <summary>Builds the index from validated entities and links whose endpoints are resolved to indices.</summary>
     /// <param name="entities">The entities, in network order.</param>
     /// <param name="links">The links, in network order.</param>
-    /// <param name="from">Payer index of each link.</param>
-    /// <param name="to">Recipient index of each link.</param>
+    /// <param name="from">Payer index of each link: kept as <see cref="LinkFrom"/>, not copied (the caller hands it over and never writes it again).</param>
+    /// <param name="to">Recipient index of each link: kept as <see cref="LinkTo"/>, not copied.</param>
     /// <param name="asOf">The network's <c>asOf</c> (month 1 of the dated terms, when it reads as a month).</param>
     public static NetworkIndex Build(IReadOnlyList<Entity> entities, IReadOnlyList<Link> links, int[] from, int[] to, string? asOf = null)
     {
         var n = entities.Count;
         var m = links.Count;
-        var index = new NetworkIndex(n, m, entities, links, asOf);
+        if (from.Length != m || to.Length != m)
+        {
+            throw new ArgumentException("One payer and one recipient per link.", nameof(from));
+        }
+
+        var index = new NetworkIndex(n, m, entities, links, from, to, asOf);
         for (var v = 0; v < n; v++)
         {
             var e = entities[v];
@@ -230,8 +235,6 @@ internal sealed class NetworkIndex
             index.Sector[v] = e.Sector;
         }
 
-        Array.Copy(from, index.LinkFrom, m);
-        Array.Copy(to, index.LinkTo, m);
         for (var l = 0; l < m; l++)
         {
             var link = links[l];

@@ -179,19 +179,30 @@ internal static class CascadeReport
     /// <summary>The entities a person looks at first: failures by round (then network order), then the others the run touched.</summary>
     private static IEnumerable<EntityOutcome> TopEntities(CascadeResult result)
     {
-        var entities = result.Entities;
         foreach (var index in result.FailedEntityIndices)
         {
-            yield return entities[index];
+            yield return result.EntityOutcomeAt(index);
         }
 
-        foreach (var e in entities)
+        for (var v = 0; v < result.Network.EntityCount; v++)
         {
-            if (!e.Failed && Touched(e))
+            if (!result.FailedAt(v) && result.TouchedAt(v))
             {
-                yield return e;
+                yield return result.EntityOutcomeAt(v);
             }
         }
+    }
+
+    /// <summary>How many entities <see cref="TopEntities"/> lists, counted without making their outcomes.</summary>
+    private static int TopEntityCount(CascadeResult result)
+    {
+        var count = result.EntitiesFailed;
+        for (var v = 0; v < result.Network.EntityCount; v++)
+        {
+            count += !result.FailedAt(v) && result.TouchedAt(v) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The first down links (by round, then network order), without making every link's outcome.</summary>
@@ -202,9 +213,6 @@ internal static class CascadeReport
             yield return result.DownLinkOutcomeAt(i);
         }
     }
-
-    private static bool Touched(EntityOutcome e) =>
-        e.Shocked || (e.Distress ?? 0) > 0 || (e.LostInflow ?? 0) > 0 || (e.CreditLoss ?? 0) > 0 || e.Payment is not null;
 
     private static void WriteTables(CliContext context, CascadeResult result, string shock, int rows)
     {
@@ -237,8 +245,7 @@ internal static class CascadeReport
             entities.AddColumn(new TableColumn(name).RightAligned());
         }
 
-        var touched = TopEntities(result).ToList();
-        foreach (var e in touched.Take(rows))
+        foreach (var e in TopEntities(result).Take(rows))
         {
             var cells = new List<string>
             {
@@ -251,9 +258,10 @@ internal static class CascadeReport
         }
 
         console.Write(entities);
-        if (touched.Count > rows)
+        var touched = TopEntityCount(result);
+        if (touched > rows)
         {
-            console.WriteLine(Readable.More(touched.Count - rows, "entities failed or touched by the shock"));
+            console.WriteLine(Readable.More(touched - rows, "entities failed or touched by the shock"));
         }
 
         if (result.LinksDown == 0)
@@ -307,7 +315,7 @@ internal static class CascadeReport
     private static List<(string Name, Func<EntityOutcome, double?> Value)> FigureColumns(CascadeResult result)
     {
         var columns = new List<(string, Func<EntityOutcome, double?>)>();
-        var sample = result.Entities.IsEmpty ? null : result.Entities[0];
+        var sample = result.Network.EntityCount == 0 ? null : result.EntityOutcomeAt(0);
         if (sample is null)
         {
             return columns;
@@ -329,7 +337,7 @@ internal static class CascadeReport
             columns.Add(("loss", e => e.CreditLoss));
         }
 
-        if (result.Entities.Any(e => e.Equity is not null))
+        if (result.HasEquity)
         {
             columns.Add(("equity", e => e.Equity));
         }

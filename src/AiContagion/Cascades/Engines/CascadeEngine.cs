@@ -17,7 +17,11 @@ internal abstract class CascadeEngine : PreparedCascade
     }
 
     /// <summary>Builds the result of a run; an iterative engine stopped by its iteration limit passes the residual it stopped at.</summary>
-    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null, double? unconvergedResidual = null)
+    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, LinkLedger ledger, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null, double? unconvergedResidual = null) =>
+        Result(shock, rounds, iterations, failedOrder, failedRound, ledger.TakeSnapshot(), figures, debtRank, unconvergedResidual);
+
+    /// <summary>Builds the result of a run from its down links already taken (<see cref="LinkLedger.TakeSnapshot"/> or made the same way).</summary>
+    private protected CascadeResult Result(ResolvedShock shock, int rounds, int iterations, List<int> failedOrder, int[] failedRound, DownLinks downLinks, EntityFigures figures, (double DebtRank, double InitialStress)? debtRank = null, double? unconvergedResidual = null)
     {
         var order = failedOrder.ToArray();
         var rounds2 = new int[order.Length];
@@ -26,7 +30,7 @@ internal abstract class CascadeEngine : PreparedCascade
             rounds2[i] = failedRound[order[i]];
         }
 
-        return new CascadeResult(Network, Model, Settings, rounds, iterations, shock.Shocked, order, rounds2, ledger.TakeSnapshot(), figures)
+        return new CascadeResult(Network, Model, Settings, rounds, iterations, shock.Shocked, order, rounds2, downLinks, figures)
         {
             DebtRank = debtRank?.DebtRank,
             InitialStress = debtRank?.InitialStress,

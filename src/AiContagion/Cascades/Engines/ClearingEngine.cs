@@ -36,13 +36,11 @@ internal sealed class ClearingEngine : CascadeEngine
     private readonly int _denseLimit;
     private readonly int _maxIterations;
 
-    // Obligations k, numbered by creditor then link: debtor, amount, the link they come from, each creditor's
-    // row (_creditorStart), and the obligations in link order (_inLinkOrder).
+    // Obligations k, numbered by creditor then link: debtor, amount, and each creditor's row (_creditorStart). Which
+    // link an obligation comes from is found again, when a withdrawal needs it, by numbering them the same way (RunState).
     private readonly int[] _debtor;
     private readonly double[] _amount;
-    private readonly int[] _obligationLink;
     private readonly int[] _creditorStart;
-    private readonly int[] _inLinkOrder;
     private readonly double[] _externalAssets;
     private readonly double[] _externalLiabilities;
     private readonly double[] _owed;
@@ -87,10 +85,7 @@ internal sealed class ClearingEngine : CascadeEngine
 
         _debtor = new int[count];
         _amount = new double[count];
-        _obligationLink = new int[count];
-        _inLinkOrder = new int[count];
         var next = _creditorStart.AsSpan(0, n).ToArray();
-        var ordinal = 0;
         for (var l = 0; l < m; l++)
         {
             var kind = _index.Kind[l];
@@ -104,8 +99,6 @@ internal sealed class ClearingEngine : CascadeEngine
             var k = next[creditor]++;
             _debtor[k] = isDebt ? _index.LinkTo[l] : _index.LinkFrom[l];
             _amount[k] = _index.Amount[l];
-            _obligationLink[k] = l;
-            _inLinkOrder[ordinal++] = k;
         }
 
         _externalAssets = new double[n];
@@ -384,6 +377,14 @@ internal sealed class ClearingEngine : CascadeEngine
 
         var (failedOrder, failedDegree, maxRound) = FailedOrder(inD, defaultRound);
         var figures = new EntityFigures { Payment = payment, NetworkPayment = networkPayment, Equity = equity };
+        if (shock.Withdrawn.Length == 0 && ManyFailures(failedDegree))
+        {
+            // Only failures bring links down, and many: the down links straight from the rounds (the ledger's same
+            // states, order and totals), without filling, reading and clearing a 24-byte state per link.
+            var downLinks = LinkLedger.FailuresInLinkOrder(_index, RoundOf(inD, defaultRound), maxRound);
+            return Result(shock, round, iterations, failedOrder, defaultRound, downLinks, figures, unconvergedResidual: gap);
+        }
+
         return WithDownLinks(shock, inD, defaultRound, failedOrder, failedDegree, maxRound, ledger =>
             Result(shock, round, iterations, failedOrder, defaultRound, ledger, figures, unconvergedResidual: gap));
     }
@@ -451,18 +452,11 @@ internal sealed class ClearingEngine : CascadeEngine
 
     private void ApplyFailures(LinkLedger ledger, bool[] inD, int[] defaultRound, List<int> failedOrder, long failedDegree, int maxRound)
     {
-        var n = inD.Length;
-        if (failedDegree * 4 > _index.LinkCount)
+        if (ManyFailures(failedDegree))
         {
             // Many failures (a systemic default): two sequential passes over the links beat chasing every failed
             // entity's links through the index. Same link states; amounts summed in (round, link index) order.
-            var roundOf = new int[n];
-            for (var i = 0; i < n; i++)
-            {
-                roundOf[i] = inD[i] ? defaultRound[i] : -1;
-            }
-
-            ledger.ApplyFailuresInLinkOrder(roundOf, maxRound);
+            ledger.ApplyFailuresInLinkOrder(RoundOf(inD, defaultRound), maxRound);
         }
         else
         {
@@ -471,6 +465,21 @@ internal sealed class ClearingEngine : CascadeEngine
                 ledger.ApplyFailure(v, defaultRound[v]);
             }
         }
+    }
+
+    /// <summary>Whether the failed entities touch so many links that passes over every link beat walking theirs.</summary>
+    private bool ManyFailures(long failedDegree) => failedDegree * 4 > _index.LinkCount;
+
+    /// <summary>Per entity, the round it defaulted in, or −1.</summary>
+    private static int[] RoundOf(bool[] inD, int[] defaultRound)
+    {
+        var roundOf = new int[inD.Length];
+        for (var i = 0; i < inD.Length; i++)
+        {
+            roundOf[i] = inD[i] ? defaultRound[i] : -1;
+        }
+
+        return roundOf;
     }
 
     /// <summary>
@@ -567,9 +576,19 @@ internal sealed class ClearingEngine : CascadeEngine
                     fraction[shock.Withdrawn[i]] = shock.WithdrawnFractions[i];
                 }
 
-                foreach (var k in engine._inLinkOrder)
+                // The obligations in link order, numbered again as the constructor numbered them (by creditor, then link).
+                var index = engine._index;
+                var next = engine._creditorStart.AsSpan(0, n).ToArray();
+                for (var l = 0; l < index.LinkCount; l++)
                 {
-                    var from = engine._index.LinkFrom[engine._obligationLink[k]];
+                    var kind = index.Kind[l];
+                    if (!kind.HasObligation())
+                    {
+                        continue;
+                    }
+
+                    var from = index.LinkFrom[l];
+                    var k = next[kind.IsDebt() ? from : index.LinkTo[l]]++;
                     if (fraction[from] > 0 && engine._debtor[k] == from)
                     {
                         var cut = fraction[from] * amount[k];

@@ -167,6 +167,80 @@ internal sealed class LinkLedger
         }
     }
 
+    /// <summary>
+    /// The down links that <see cref="ApplyFailuresInLinkOrder"/> on a clear ledger followed by <see cref="TakeSnapshot"/>
+    /// gives — the same links in the same (round, link index) order, the same causes, rounds and amounts, the totals
+    /// summed in the same order — made straight into the snapshot's arrays, without a ledger to fill, read and clear
+    /// (one 24-byte state per link, plus the touched list and the pass's own arrays): two sequential passes over the
+    /// links. For a run whose only down links come from failures (no withdrawal).
+    /// </summary>
+    /// <param name="index">The network's index.</param>
+    /// <param name="roundOf">Per entity, the round it failed in, or −1 when it did not fail.</param>
+    /// <param name="maxRound">The largest round in <paramref name="roundOf"/>.</param>
+    /// <returns>The down links, by round then link index.</returns>
+    public static DownLinks FailuresInLinkOrder(NetworkIndex index, int[] roundOf, int maxRound)
+    {
+        var from = index.LinkFrom;
+        var to = index.LinkTo;
+        var kind = index.Kind;
+        var amount = index.Amount;
+        var m = index.LinkCount;
+        var next = new int[maxRound + 2];
+        for (var l = 0; l < m; l++)
+        {
+            var r = LinkFailureRound(roundOf, from[l], to[l], kind[l]);
+            if (r >= 0)
+            {
+                next[r + 1]++;
+            }
+        }
+
+        for (var r = 1; r < next.Length; r++)
+        {
+            next[r] += next[r - 1];
+        }
+
+        var count = next[^1];
+        var links = new int[count];
+        var causes = new LinkDownCause[count];
+        var rounds = new int[count];
+        var amounts = new double[count];
+        for (var l = 0; l < m; l++)
+        {
+            int u = from[l], v = to[l];
+            var ru = roundOf[u];
+            var rv = kind[l].IsClaim() ? roundOf[v] : -1;
+            if (ru < 0 && rv < 0)
+            {
+                continue;
+            }
+
+            // The first cause, as ApplyFailuresInLinkOrder's pass 2 decides it; the amount down is the link's amount either way.
+            var payerFirst = ru >= 0 && (rv < 0 || ru < rv || (ru == rv && u < v));
+            var r = payerFirst ? ru : rv;
+            var at = next[r]++;
+            links[at] = l;
+            causes[at] = payerFirst ? LinkDownCause.PayerFailed : LinkDownCause.RecipientFailed;
+            rounds[at] = r;
+            amounts[at] = amount[l];
+        }
+
+        var total = 0.0;
+        var directCount = 0;
+        var directAmount = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            total += amounts[i];
+            if (rounds[i] == 0)
+            {
+                directCount++;
+                directAmount += amounts[i];
+            }
+        }
+
+        return new DownLinks(links, causes, rounds, amounts, total, directCount, directAmount);
+    }
+
     /// <summary>The round a failure brings link u → v down in: the earlier of its payer's failure and, for a claim, its recipient's; −1 if neither failed.</summary>
     private static int LinkFailureRound(int[] roundOf, int u, int v, LinkKind kind)
     {

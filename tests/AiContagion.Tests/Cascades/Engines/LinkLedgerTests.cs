@@ -43,4 +43,29 @@ public sealed class LinkLedgerTests
                 Assert.AreEqual(expected.DirectAmount, actual.DirectAmount, 1e-9 * Math.Max(1, expected.DirectAmount));
                 Assert.AreEqual(expected.Amount, actual.Amount, 1e-9 * Math.Max(1, expected.Amount));
             }, iter: 3000);
+
+    [TestMethod]
+    public void FailuresInLinkOrder_RandomFailuresAndRounds_SameSnapshotAsTheLedger() =>
+        CascadeGen.Network
+            .SelectMany(network => Gen.Int[-1, 3].Array[network.EntityCount], (network, rounds) => (network, rounds))
+            .Sample((network, roundOf) =>
+            {
+                // The clearing engine's direct path (no withdrawal, many failures) against the ledger's bulk path it
+                // replaces: the same links, causes, rounds and amounts, and the same totals to the last bit (same order).
+                var maxRound = Math.Max(0, roundOf.Max());
+                var ledger = new LinkLedger(network.Index);
+                ledger.ApplyFailuresInLinkOrder(roundOf, maxRound);
+                var expected = ledger.TakeSnapshot();
+
+                var actual = LinkLedger.FailuresInLinkOrder(network.Index, roundOf, maxRound);
+
+                CollectionAssert.AreEqual(expected.Links, actual.Links, "links down");
+                CollectionAssert.AreEqual(expected.Causes, actual.Causes, "causes");
+                CollectionAssert.AreEqual(expected.Rounds, actual.Rounds, "rounds");
+                CollectionAssert.AreEqual(expected.Amounts, actual.Amounts, "amounts");
+                Assert.AreEqual(expected.DirectCount, actual.DirectCount);
+                Assert.AreEqual(expected.DirectAmount, actual.DirectAmount, 0.0);
+                Assert.AreEqual(expected.Amount, actual.Amount, 0.0);
+                Assert.IsNull(actual.Direct);
+            }, iter: 3000);
 }
