@@ -68,7 +68,10 @@ public static class ChainReport
         if (!first.Entries.IsEmpty)
         {
             worst = first.Explain(first.Entries[0], cancellationToken);
-            var overlay = ModelOverlays.Cascade(worst);
+            // The runway's rounds are calendar months: label them so (2026-03, not round 3) when the network has an asOf.
+            var overlay = worst.ModelKind == CascadeModelKind.Runway && CalendarMonth.TryParse(network.Metadata.AsOf, out var firstMonth)
+                ? ModelOverlays.Cascade(worst, RoundUnit.Months(firstMonth))
+                : ModelOverlays.Cascade(worst);
             var cascade = pictures ? Picture(network, ChainView.Cascade, new ChainDiagramOptions { Cascade = overlay }, options.Fit, renderer, cancellationToken) : null;
             report.Add(new CascadeSection(worst, overlay.Unit, cascade?.Svg, cascade?.Caption));
         }

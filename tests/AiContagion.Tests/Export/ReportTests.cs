@@ -42,6 +42,21 @@ public sealed partial class ReportTests
         StringAssert.Contains(html, "MIT licence");
     }
 
+    // docs/examples/runway.json (asOf 2026-01-01; concepts.md derives it): the fund's withdrawal fails the lab in month 2
+    // (2026-02) and the cloud in month 4 (2026-04). The runway's rounds are months: the report labels them so.
+    [TestMethod]
+    public void ChainReport_Runway_WorstCascadeMonthByMonth()
+    {
+        var network = AiContagion.Io.FinancingNetworkFile.Load(Repo.Path("docs", "examples", "runway.json"));
+
+        var html = ChainReport.Create(network, new ChainReportOptions { Models = [AiContagion.Cascades.CascadeModelKind.Runway], ModelSettings = new() { Runway = new() { Months = 12 } } }).ToHtml();
+
+        StringAssert.Contains(html, "The worst cascade, month by month");
+        Assert.DoesNotContain("The worst cascade, round by round", html);
+        StringAssert.Contains(html, "2026-02");
+        StringAssert.Contains(html, "2026-04");
+    }
+
     [TestMethod]
     public void ChainReport_ToyChain_StandardSections()
     {
