@@ -49,7 +49,9 @@ public sealed partial class Chart
         }
 
         options ??= ChartOptions.Default;
-        var plot = NewPlot(options, "Runway: cash by month", "month", "cash");
+        var unit = options.FirstMonth is { } firstMonth ? RoundUnit.Months(firstMonth) : null;
+        string At(int month) => unit is null ? string.Create(CultureInfo.InvariantCulture, $"month {month}") : month == 0 ? "start" : unit.Label(month);
+        var plot = NewPlot(options, "Runway: cash by month", unit is null ? "month" : "month (from the start of the data)", "cash");
         var palette = new ScottPlot.Palettes.Category10();
         plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dotted);
         for (var i = 0; i < series.Count; i++)
@@ -64,7 +66,7 @@ public sealed partial class Chart
             {
                 var cash = line.Cash[Math.Min(failed, line.Cash.Count - 1)];
                 plot.Add.Marker(failed, cash, MarkerShape.FilledCircle, 9, color);
-                label += string.Create(CultureInfo.InvariantCulture, $" (fails in month {failed})");
+                label += unit is null ? string.Create(CultureInfo.InvariantCulture, $" (fails in month {failed})") : $" (fails {At(failed)})";
             }
 
             if (series.Count <= MaximumLegendEntries)
@@ -76,10 +78,22 @@ public sealed partial class Chart
         if (withdrawalMonth is { } month2)
         {
             var line = plot.Add.VerticalLine(month2, 2, Color.FromHex(DiagramStyle.DownColor), LinePattern.Dashed);
-            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"withdrawal (month {month2})");
+            line.LegendText = unit is null ? string.Create(CultureInfo.InvariantCulture, $"withdrawal (month {month2})")
+                : month2 == 0 ? "withdrawal (at the start)" : $"withdrawal (after {At(month2)})";
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        if (unit is null)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        }
+        else
+        {
+            // Calendar months on the axis: at most 13 ticks, every month or every few.
+            var last = series.Max(s => s.Cash.Count) - 1;
+            var step = Math.Max(1, (last + 11) / 12);
+            var ticks = Enumerable.Range(0, (last / step) + 1).Select(i => i * step).ToArray();
+            plot.Axes.Bottom.SetTicks([.. ticks.Select(k => (double)k)], [.. ticks.Select(At)]);
+        }
         if (series.Count <= MaximumLegendEntries || withdrawalMonth is not null)
         {
             plot.ShowLegend(Alignment.UpperRight);

@@ -25,6 +25,13 @@ public sealed record ChartOptions
     /// </summary>
     public int? Height { get; init; }
 
+    /// <summary>
+    /// Runway timelines only: the calendar month of month 1 (a runway's <c>asOf</c> month). When set, month k is labelled
+    /// <c>first + (k − 1)</c> (<c>2026-03</c>) and month 0 "start", on the axis, at each failure and at the withdrawal;
+    /// <see langword="null"/> (the default) labels month numbers.
+    /// </summary>
+    public AiContagion.Model.CalendarMonth? FirstMonth { get; init; }
+
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The width or height is out of range.</exception>
     public void Validate()

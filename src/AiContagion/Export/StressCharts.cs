@@ -91,13 +91,18 @@ public static class StressCharts
             throw new InvalidOperationException("No entity failed and none saw its cash fall: there is no runway to draw.");
         }
 
+        var t0 = result.Options.WithdrawalMonth;
+        var first = result.Assumptions.AsOf;
+        var when = first is not { } month ? string.Create(CultureInfo.InvariantCulture, $"at month {t0}")
+            : t0 == 0 ? $"at the start ({month})" : $"after {month.AddMonths(t0 - 1)}";
         var shock = result.Withdrawals.IsEmpty
             ? "no withdrawal"
-            : string.Create(CultureInfo.InvariantCulture, $"withdrawal of {string.Join(", ", result.Withdrawals.Select(w => w.Id))} at month {result.Options.WithdrawalMonth}");
+            : $"withdrawal of {string.Join(", ", result.Withdrawals.Select(w => w.Id))} {when}";
         options ??= new ChartOptions
         {
             Title = "Runway: " + shock,
             YLabel = $"cash ({result.Network.Unit})",
+            FirstMonth = first,
         };
         return Chart.RunwayTimeline(lines, result.Withdrawals.IsEmpty ? null : result.Options.WithdrawalMonth, options);
     }
