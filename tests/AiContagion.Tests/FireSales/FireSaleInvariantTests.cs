@@ -170,10 +170,14 @@ public sealed class FireSaleInvariantTests
     [TestMethod]
     public void MoreShock_MoreLoss()
     {
-        // Each firm's total loss (direct + fire sale) for the closed forms; the firms' total for the rounds dynamics.
+        // The total loss (direct + fire sale) and each firm's fire-sale loss never fall with a larger shock — for the
+        // closed forms (GLT one round and linear), where losses are linear in the shock. Not for the rounds dynamics:
+        // there a firm sells a capped share Γ ≤ 1 and its equity is floored at 0, so a larger shock can make a firm sell
+        // out in round 1 and stop bearing the later rounds' price falls, losing less in all than the partial seller that
+        // stays exposed (CsCheck found one for leverage targeting: seed 2oMqNqvJqXn3, total 5.066 against 5.110).
         Case.Select(Gen.Double[1, 3]).Sample((c, more) =>
         {
-            foreach (var dynamics in All)
+            foreach (var dynamics in new[] { FireSaleDynamics.GreenwoodOneRound, FireSaleDynamics.GreenwoodLinear })
             {
                 var options = Options(dynamics);
                 var small = FireSaleSimulation.Run(c.Network, Shock(c.Network, c.Falls), options);
@@ -184,12 +188,9 @@ public sealed class FireSaleInvariantTests
                 }
 
                 Assert.IsGreaterThanOrEqualTo(small.TotalDirectLoss + small.TotalFireSaleLoss - 1e-9, large.TotalDirectLoss + large.TotalFireSaleLoss, dynamics.ToString());
-                if (dynamics is FireSaleDynamics.GreenwoodOneRound or FireSaleDynamics.GreenwoodLinear)
+                for (var v = 0; v < c.Network.EntityCount; v++)
                 {
-                    for (var v = 0; v < c.Network.EntityCount; v++)
-                    {
-                        Assert.IsGreaterThanOrEqualTo(small.Entities[v].FireSaleLoss - 1e-9, large.Entities[v].FireSaleLoss, $"{dynamics} firm {v}");
-                    }
+                    Assert.IsGreaterThanOrEqualTo(small.Entities[v].FireSaleLoss - 1e-9, large.Entities[v].FireSaleLoss, $"{dynamics} firm {v}");
                 }
             }
         }, iter: 200);
