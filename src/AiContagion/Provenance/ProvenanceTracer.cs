@@ -72,7 +72,7 @@ internal sealed class ProvenanceTracer
 
     public ProvenanceResult Run()
     {
-        var report = ReportedEntities();
+        var report = ReportedEntities.Mask(_network, _options.Targets);
         var needed = NeededTransients(report);
         var components = PayerLoops.Find(_index, needed);
         if (_options.Targets is not null && components.Exists(c => c.Length > 1 && c.Length > _options.DenseLoopLimit))
@@ -189,24 +189,6 @@ internal sealed class ProvenanceTracer
 
     /// <summary>Whether v is an origin (funding source, untraced payer, or a closed loop's member).</summary>
     internal bool IsOrigin(int v) => _originKind[v] != Transient;
-
-    private bool[] ReportedEntities()
-    {
-        var report = new bool[_n];
-        if (_options.Targets is null)
-        {
-            Array.Fill(report, true);
-        }
-        else
-        {
-            foreach (var id in _options.Targets)
-            {
-                report[_network.IndexOfRequired(id)] = true;
-            }
-        }
-
-        return report;
-    }
 
     /// <summary>The non-origin entities whose mix the reported entities depend on: walk against the money from them.</summary>
     private bool[] NeededTransients(bool[] report)

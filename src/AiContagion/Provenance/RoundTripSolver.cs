@@ -61,7 +61,7 @@ internal sealed class RoundTripSolver
 
     public RoundTripResult Run()
     {
-        var report = Reported();
+        var report = ReportedEntities.Mask(_network, _options.Targets);
         var components = PayerLoops.Find(_index, _transit);
         CheckWork(components, report);
         foreach (var component in components)
@@ -140,24 +140,6 @@ internal sealed class RoundTripSolver
 
     /// <summary>A scratch map entity → local index, all −1 between uses.</summary>
     internal int[] Local => _local;
-
-    private bool[] Reported()
-    {
-        var report = new bool[_n];
-        if (_options.Targets is null)
-        {
-            Array.Fill(report, true);
-        }
-        else
-        {
-            foreach (var id in _options.Targets)
-            {
-                report[_network.IndexOfRequired(id)] = true;
-            }
-        }
-
-        return report;
-    }
 
     /// <summary>Stops a run whose large loops would need more than <see cref="MaxIterativeWork"/> link-visits per sweep, before any solve.</summary>
     private void CheckWork(List<int[]> components, bool[] report)
